@@ -1,0 +1,1 @@
+"""The Bristol safeguarding strategy hub: data, progress and views, testable without MkDocs."""

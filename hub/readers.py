@@ -1,0 +1,236 @@
+"""Readers for data files: YAML and CSV, checked against their schemas.
+
+Every mistake becomes a :class:`~hub.errors.DataError` that names the file, the line and the
+field, and says what to do. Schemas live beside the data in ``data/schemas/<kind>.schema.json``
+so that editors can read what each file may hold.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from hub.errors import DataError, DataErrors
+
+Path_ = tuple[str | int, ...]
+
+
+# ---------------------------------------------------------------- schemas
+
+
+@cache
+def schema(data_dir: Path, kind: str) -> dict[str, Any]:
+    path = data_dir / "schemas" / f"{kind}.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _describe(path: Path_) -> str | None:
+    return ".".join(str(part) for part in path) or None
+
+
+def _friendly(error: jsonschema.ValidationError) -> tuple[str, str | None]:
+    """Turn a JSON Schema error into a sentence and a hint an editor can act on."""
+    hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+    value = error.instance
+    match error.validator:
+        case "additionalProperties":
+            allowed = sorted(error.schema.get("properties", {}))
+            extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
+            names = ", ".join(f"'{key}'" for key in extra)
+            return (
+                f"unknown key {names}",
+                "check the spelling; the keys allowed here are " + ", ".join(allowed),
+            )
+        case "required":
+            missing = error.validator_value
+            have = value if isinstance(value, dict) else {}
+            names = ", ".join(f"'{key}'" for key in missing if key not in have)
+            return f"missing key {names}", hint or "add it; see the schema for what it holds"
+        case "enum":
+            options = ", ".join(repr(option) for option in error.validator_value)
+            return f"{value!r} is not allowed", f"use one of: {options}"
+        case "type":
+            return (
+                f"{value!r} should be {_type_name(error.validator_value)}",
+                hint,
+            )
+        case "pattern" | "format":
+            return f"{value!r} is not in the expected form", hint
+        case "minItems":
+            return "the list is empty", hint or "add at least one item"
+        case _:
+            return error.message, hint
+
+
+def _type_name(expected: str | list[str]) -> str:
+    names = {
+        "string": "text",
+        "number": "a number",
+        "integer": "a whole number",
+        "array": "a list",
+        "object": "a set of keys and values",
+        "boolean": "true or false",
+        "null": "empty",
+    }
+    if isinstance(expected, list):
+        return " or ".join(names.get(item, item) for item in expected)
+    return names.get(expected, expected)
+
+
+def validate(
+    value: Any, kind: str, data_dir: Path, file: str, lines: dict[Path_, int]
+) -> list[DataError]:
+    validator = jsonschema.Draft202012Validator(schema(data_dir, kind))
+    found = []
+    for error in sorted(validator.iter_errors(value), key=lambda e: list(map(str, e.path))):
+        path = tuple(error.absolute_path)
+        message, hint = _friendly(error)
+        found.append(
+            DataError(
+                file=file,
+                line=_nearest_line(lines, path),
+                field=_describe(path),
+                message=message,
+                hint=hint,
+            )
+        )
+    return found
+
+
+def _nearest_line(lines: dict[Path_, int], path: Path_) -> int | None:
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path)
+
+
+# ---------------------------------------------------------------- YAML
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                raise DataError(
+                    file=file,
+                    line=key_node.start_mark.line + 1,
+                    field=_describe((*path, key)),
+                    message=f"the key '{key}' appears twice",
+                    hint="keep one of them",
+                )
+            seen.add(key)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            _walk(value_node, (*path, key), lines, file)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), lines, file)
+
+
+def read_yaml(path: Path, kind: str, root: Path) -> tuple[Any, dict[Path_, int]]:
+    """Read a YAML file and check it against ``data/schemas/<kind>.schema.json``.
+
+    Returns the value and a map from field path to line number, for later errors.
+    """
+    file = _relative(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(file=file, message="the file is missing", hint="create it") from None
+    except UnicodeDecodeError as error:
+        raise DataError(
+            file=file,
+            message=f"the file is not UTF-8 text ({error.reason})",
+            hint="save it as UTF-8",
+        ) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        value = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise DataError(
+            file=file,
+            line=mark.line + 1 if mark else None,
+            message=f"this is not valid YAML: {error.problem}",
+            hint="check the indentation and that text with a colon is in quotes",
+        ) from None
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _walk(node, (), lines, file)
+    errors = validate(value, kind, root / "data", file, lines)
+    if errors:
+        raise DataErrors(errors)
+    return value, lines
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def read_csv(path: Path, kind: str, root: Path) -> list[dict[str, Any]]:
+    """Read a CSV file whose every row is checked against ``data/schemas/<kind>.schema.json``.
+
+    The schema describes one row as an object of strings. Each returned row carries its
+    line number under the key ``"_line"``.
+    """
+    file = _relative(path, root)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError(file=file, message="the file is missing", hint="create it") from None
+    rows = list(csv.reader(text.splitlines()))
+    if not rows:
+        raise DataError(file=file, line=1, message="the file is empty", hint="add a header row")
+    header, errors, records = rows[0], [], []
+    row_schema = schema(root / "data", kind)
+    allowed = list(row_schema.get("properties", {}))
+    required = row_schema.get("required", [])
+    unknown = [name for name in header if name not in allowed]
+    missing = [name for name in required if name not in header]
+    if unknown or missing or len(set(header)) != len(header):
+        problems = []
+        if unknown:
+            problems.append("unknown column " + ", ".join(f"'{n}'" for n in unknown))
+        if missing:
+            problems.append("missing column " + ", ".join(f"'{n}'" for n in missing))
+        if len(set(header)) != len(header):
+            problems.append("a column name appears twice")
+        raise DataError(
+            file=file,
+            line=1,
+            message="; ".join(problems),
+            hint="the header row may hold these columns: " + ", ".join(allowed),
+        )
+    for number, cells in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            errors.append(
+                DataError(
+                    file=file,
+                    line=number,
+                    message=f"the row has {len(cells)} cells but the header has {len(header)}",
+                    hint="check for a missing or extra comma; put text holding a comma in quotes",
+                )
+            )
+            continue
+        record = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+        lines = {(): number, **{(name,): number for name in header}}
+        errors.extend(validate(record, kind, root / "data", file, lines))
+        records.append({**record, "_line": number})
+    if errors:
+        raise DataErrors(errors)
+    return records
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,79 @@
+"""The Jinja environment for fragments: autoescape on, undefined names are errors.
+
+Links in fragments are raw HTML, which MkDocs does not rewrite, so the ``page_url`` filter turns
+a docs path (``priorities/neglect.md#indicators``) into a URL relative to the page being built.
+The page is set by :func:`at_page` (macros.py does it around every macro call).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+FRAGMENTS = Path(__file__).resolve().parent.parent / "overrides" / "fragments"
+
+_current_url: ContextVar[str] = ContextVar("current_url", default="")
+
+
+@contextmanager
+def at_page(url: str) -> Iterator[None]:
+    """Render links relative to the page at ``url`` (a site URL such as ``priorities/neglect/``)."""
+    token = _current_url.set(url)
+    try:
+        yield
+    finally:
+        _current_url.reset(token)
+
+
+def docs_path_to_url(docs_path: str) -> str:
+    """``a/b.md`` -> ``a/b/``; ``a/index.md`` -> ``a/``; ``index.md`` -> ``""`` (directory URLs)."""
+    path, _, anchor = docs_path.partition("#")
+    if path.endswith(".md"):
+        path = path[: -len(".md")]
+        if path == "index" or path.endswith("/index"):
+            path = path[: -len("index")]
+        else:
+            path += "/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def page_url(docs_path: str) -> str:
+    """The URL of a docs page (or any site file), relative to the page being built."""
+    target = docs_path_to_url(docs_path)
+    path, _, anchor = target.partition("#")
+    here = _current_url.get()
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    relative = posixpath.relpath("/" + path, "/" + base) if path or base else "."
+    if (not path or path.endswith("/")) and not relative.endswith("/"):
+        relative += "/"
+    if relative == "./" and anchor:
+        relative = ""
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+@cache
+def environment(directory: Path = FRAGMENTS) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(directory),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["page_url"] = page_url
+    return env
+
+
+def render(template: str, **context: object) -> Markup:
+    """Render ``overrides/fragments/<template>.html`` with plain data, as one HTML block."""
+    html = environment().get_template(f"{template}.html").render(**context)
+    # Markdown ends an HTML block at a blank line and treats indented lines as code:
+    # drop blank lines so the fragment stays one block.
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
