@@ -8,6 +8,7 @@ so that editors can read what each file may hold.
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 from functools import cache
 from pathlib import Path
@@ -43,8 +44,10 @@ def _friendly(error: jsonschema.ValidationError) -> tuple[str, str | None]:
             allowed = sorted(error.schema.get("properties", {}))
             extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
             names = ", ".join(f"'{key}'" for key in extra)
+            guesses = [g for key in extra for g in difflib.get_close_matches(key, allowed, 1)]
+            guess = " (did you mean " + ", ".join(f"'{g}'" for g in guesses) + "?)"
             return (
-                f"unknown key {names}",
+                f"unknown key {names}{guess if guesses else ''}",
                 "check the spelling; the keys allowed here are " + ", ".join(allowed),
             )
         case "required":

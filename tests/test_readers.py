@@ -1,0 +1,103 @@
+"""The schema-checked readers name the file, the line and the field, and say what to do."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from hub.errors import DataError, DataErrors
+from hub.readers import read_csv, read_yaml
+
+PRIORITY = (
+    "  - id: neglect\n    number: 2\n    title: Reduce Neglect\n    page: priorities/neglect.md\n"
+)
+
+
+@pytest.fixture
+def root(tmp_path):
+    shutil.copytree(ROOT / "data" / "schemas", tmp_path / "data" / "schemas")
+    return tmp_path
+
+
+def write(root, text):
+    path = root / "data" / "priorities.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "priorities:\n" + PRIORITY.replace("title:", "titel:"),
+            [
+                "data/priorities.yml, line 2, field 'priorities.0': unknown key 'titel' (did you "
+                "mean 'title'?)\n  What to do: check the spelling; the keys allowed here are id, "
+                "number, page, title",
+                "data/priorities.yml, line 2, field 'priorities.0': missing key 'title'\n"
+                "  What to do: add it; see the schema for what it holds",
+            ],
+        ),
+        (
+            "priorities:\n" + PRIORITY.replace("number: 2", "number: two"),
+            [
+                "data/priorities.yml, line 3, field 'priorities.0.number': 'two' should be a whole "
+                "number\n  What to do: the priority's number in the strategy"
+            ],
+        ),
+        (
+            "priorities:\n" + PRIORITY.replace("neglect.md", "neglect.html"),
+            [
+                "data/priorities.yml, line 5, field 'priorities.0.page': 'priorities/neglect.html' "
+                "is not in the expected form\n  What to do: the path of its page under docs/, such "
+                "as 'priorities/neglect.md'"
+            ],
+        ),
+    ],
+    ids=["unknown-key", "wrong-type", "bad-pattern"],
+)
+def test_schema_errors_name_file_line_and_field(root, text, expected):
+    with pytest.raises(DataErrors) as caught:
+        read_yaml(write(root, text), "priorities", root)
+    assert [str(error) for error in caught.value.errors] == expected
+
+
+def test_a_duplicate_key_is_an_error_not_a_silent_overwrite(root):
+    text = "priorities:\n" + PRIORITY + "    title: Again\n"
+    with pytest.raises(DataError) as caught:
+        read_yaml(write(root, text), "priorities", root)
+    assert str(caught.value) == (
+        "data/priorities.yml, line 6, field 'priorities.0.title': the key 'title' appears twice\n"
+        "  What to do: keep one of them"
+    )
+
+
+def test_broken_yaml_names_the_line(root):
+    with pytest.raises(DataError) as caught:
+        read_yaml(write(root, "priorities:\n  - id: [neglect\n"), "priorities", root)
+    assert caught.value.line == 3
+    assert "not valid YAML" in caught.value.message
+
+
+def test_csv_rows_carry_their_line_and_bad_headers_are_named(root, tmp_path):
+    schema = root / "data" / "schemas" / "rows.schema.json"
+    schema.write_text(
+        '{"type": "object", "additionalProperties": false, "required": ["period", "value"],'
+        ' "properties": {"period": {"type": "string"}, "value": {"type": "string",'
+        ' "pattern": "^[0-9.]*$", "description": "a number such as 12.5"}}}'
+    )
+    path = root / "data" / "rows.csv"
+    path.write_text("period,value\n2017-18,12.5\n\n2018-19,twelve\n")
+    with pytest.raises(DataErrors) as caught:
+        read_csv(path, "rows", root)
+    assert str(caught.value.errors[0]) == (
+        "data/rows.csv, line 4, field 'value': 'twelve' is not in the expected form\n"
+        "  What to do: a number such as 12.5"
+    )
+    path.write_text("period,valeu\n")
+    with pytest.raises(DataError, match="unknown column 'valeu'; missing column 'value'"):
+        read_csv(path, "rows", root)
+    path.write_text("period,value\n2017-18,1\n")
+    assert read_csv(path, "rows", root) == [{"period": "2017-18", "value": "1", "_line": 2}]
