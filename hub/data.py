@@ -10,7 +10,8 @@ import os
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from hub.model import Hub, Priority
+from hub.errors import DataError, DataErrors
+from hub.model import Action, ActionStatus, Evidence, Hub, Priority
 from hub.readers import read_yaml
 
 
@@ -29,7 +30,159 @@ def load_priorities(root: Path) -> tuple[Priority, ...]:
 
 def load(root: Path, today: date | None = None) -> Hub:
     """Read and check everything under ``root / "data"``; raise DataError(s) on any mistake."""
-    return Hub(
-        priorities=load_priorities(root),
-        build_date=today or build_date(),
+    priorities = load_priorities(root)
+    statuses, actions = load_actions(
+        root, {priority.id for priority in priorities}, indicator_ids(root)
     )
+    return Hub(
+        priorities=priorities,
+        build_date=today or build_date(),
+        actions=actions,
+        action_statuses=statuses,
+    )
+
+
+# ---------------------------------------------------------------- action plan tracker
+
+
+def _iso_date(value: object, file: str, line: int | None, field: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(
+            file=file,
+            line=line,
+            field=field,
+            message=f"{value!r} is not a date",
+            hint="write it as YYYY-MM-DD, such as 2019-06-30",
+        ) from None
+
+
+def indicator_ids(root: Path) -> set[str]:
+    """The ids of the key indicators: one ``data/indicators/<id>.yml`` file each."""
+    return {path.stem for path in (root / "data" / "indicators").glob("*.yml")}
+
+
+def load_actions(
+    root: Path, priority_ids: set[str], indicator_ids: set[str]
+) -> tuple[tuple[ActionStatus, ...], tuple[Action, ...]]:
+    """Read data/actions.yml: the status vocabulary and the strategy's own commitments.
+
+    Checks what the schema cannot: ids used once, a known status, priority, indicator and page,
+    and evidence for every status that needs it.
+    """
+    file = "data/actions.yml"
+    raw, lines = read_yaml(root / file, "actions", root)
+    statuses = {item["id"]: ActionStatus(**item) for item in raw["statuses"]}
+    errors: list[DataError] = []
+    actions: list[Action] = []
+    seen: set[str] = set()
+
+    def problem(index: int, key: str, message: str, hint: str, item: int | None = None) -> None:
+        path = ("actions", index, key) if item is None else ("actions", index, key, item)
+        line = (
+            lines.get(path) or lines.get(("actions", index, key)) or lines.get(("actions", index))
+        )
+        field = ".".join(str(part) for part in path)
+        errors.append(DataError(file=file, line=line, field=field, message=message, hint=hint))
+
+    for index, item in enumerate(raw["actions"]):
+        if item["id"] in seen:
+            problem(
+                index, "id", f"the id '{item['id']}' is used twice", "give each action its own id"
+            )
+        seen.add(item["id"])
+        priority = item.get("priority")
+        if priority is not None and priority not in priority_ids:
+            problem(
+                index,
+                "priority",
+                f"unknown priority '{priority}'",
+                "use one of: "
+                + ", ".join(sorted(priority_ids))
+                + "; leave 'priority' out for a commitment about the whole strategy",
+            )
+        for number, indicator in enumerate(item["indicators"]):
+            if indicator not in indicator_ids:
+                problem(
+                    index,
+                    "indicators",
+                    f"unknown indicator '{indicator}'",
+                    "use the id of a file in data/indicators/: " + ", ".join(sorted(indicator_ids)),
+                    number,
+                )
+        if not (root / "docs" / item["stated_in"]).is_file():
+            problem(
+                index,
+                "stated_in",
+                f"there is no page docs/{item['stated_in']}",
+                "name the page under docs/ that holds the Board's words, such as 'approach.md'",
+            )
+        status = statuses.get(item["status"])
+        if status is None:
+            problem(
+                index,
+                "status",
+                f"unknown status '{item['status']}'",
+                "use one of the statuses at the top of the file: " + ", ".join(statuses),
+            )
+            continue
+        if status.needs_evidence and not item["evidence"]:
+            problem(
+                index,
+                "evidence",
+                f"the status '{status.id}' needs a published source, and 'evidence' is empty",
+                "add the published source under 'evidence' (title, url, published), or keep the "
+                "status 'no-update-published': never guess a status",
+            )
+        try:
+            evidence = tuple(
+                Evidence(
+                    title=source["title"],
+                    url=source["url"],
+                    published=_iso_date(
+                        source["published"],
+                        file,
+                        lines.get(("actions", index, "evidence", number, "published")),
+                        f"actions.{index}.evidence.{number}.published",
+                    ),
+                )
+                for number, source in enumerate(item["evidence"])
+            )
+            due = _iso_date(
+                item["due"], file, lines.get(("actions", index, "due")), f"actions.{index}.due"
+            )
+            status_date = (
+                _iso_date(
+                    item["status_date"],
+                    file,
+                    lines.get(("actions", index, "status_date")),
+                    f"actions.{index}.status_date",
+                )
+                if "status_date" in item
+                else None
+            )
+        except DataError as error:
+            errors.append(error)
+            continue
+        actions.append(
+            Action(
+                id=item["id"],
+                commitment=" ".join(item["commitment"].split()),
+                stated_in=item["stated_in"],
+                priority=priority,
+                owner=item["owner"],
+                due=due,
+                due_basis=item["due_basis"],
+                status=status,
+                status_date=status_date,
+                note=item.get("note"),
+                evidence=evidence,
+                indicators=tuple(item["indicators"]),
+            )
+        )
+    if errors:
+        raise DataErrors(errors)
+    return tuple(statuses.values()), tuple(actions)

@@ -17,12 +17,199 @@ class Priority:
 
 
 @dataclass(frozen=True)
+class ActionStatus:
+    """A word the action tracker may use for progress (data/actions.yml, ``statuses``)."""
+
+    id: str
+    label: str
+    meaning: str
+    needs_evidence: bool  # only allowed with a link to a published source
+    closes: bool  # the action is finished: its due date no longer matters
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A published source about an action's progress."""
+
+    title: str
+    url: str
+    published: date
+
+
+@dataclass(frozen=True)
+class Action:
+    """A commitment the strategy itself states, in the Board's words (data/actions.yml)."""
+
+    id: str
+    commitment: str  # the Board's exact words
+    stated_in: str  # docs-relative page holding the words, e.g. "priorities/neglect.md"
+    priority: str | None  # a priority id; None for a commitment about the whole strategy
+    owner: str  # as the strategy states it, or "not stated in the strategy"
+    due: date
+    due_basis: str  # "end-of-plan" (the strategy set no date) or "set-by-the-board"
+    status: ActionStatus
+    status_date: date | None
+    note: str | None
+    evidence: tuple[Evidence, ...]
+    indicators: tuple[str, ...]  # ids of the key indicators it is meant to move
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: an abbreviation (with its expansion) or a term of art."""
+
+    term: str  # as the pages write it: "BSCB", "Signs of Safety"
+    expansion: str | None  # for an abbreviation, from includes/abbreviations.md
+    definition: str | None  # plain English, from data/glossary.yml
+    see: str | None = None  # a docs page that says more, "principles.md#think-family"
+
+    @property
+    def anchor(self) -> str:
+        """Its address on the glossary page: "Signs of Safety" -> "signs-of-safety"."""
+        return re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+
+
+# ---------------------------------------------------------------- key indicators (data/indicators/)
+
+
+@dataclass(frozen=True)
+class Licence:
+    """A licence the sources are published under (data/sources.yml, ``licences``)."""
+
+    id: str
+    title: str
+    url: str
+    attribution: str  # the sentence shown beside the data
+
+
+@dataclass(frozen=True)
+class Source:
+    """A publication figures are copied from (data/sources.yml, ``sources``)."""
+
+    id: str
+    publisher: str
+    dataset: str
+    url: str
+    licence: Licence
+    release: str
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class ValueStatus:
+    """Why a figure is or is not there: published, suppressed (c), not collected, ..."""
+
+    id: str
+    label: str  # "suppressed"
+    code: str | None  # the source's mark: "c", "x", "-"; None when it has none
+    meaning: str  # "DfE withholds small numbers ..."
+
+    @property
+    def words(self) -> str:
+        """ "suppressed (c)", "not collected" """
+        return f"{self.label} ({self.code})" if self.code else self.label
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One series of an indicator (the CSV's ``measure`` column)."""
+
+    id: str
+    label: str
+    unit: str  # "number" or "percent"
+    decimals: int  # the most decimal places its published figures carry
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure of an indicator's CSV, as published. ``value`` is None unless published."""
+
+    period: Period
+    area: str  # "Bristol", "England" or "South West"
+    measure: str  # a Measure id
+    value: float | None
+    text: str  # the value exactly as written in the CSV ("" when not published)
+    status: ValueStatus
+    source: str  # a Source id
+    release: str  # "2025" where DfE releases differ, else ""
+    line: int  # line in the CSV, for error messages
+
+
+@dataclass(frozen=True)
+class NoData:
+    """For an indicator with no published data: what would be needed and who holds it."""
+
+    needed: str
+    held_by: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One of the strategy's nine key indicators, with its figures and its assessed status."""
+
+    id: str
+    number: int  # 1 to 9, its place in the strategy's list
+    strategy_wording: str  # the Board's exact words
+    title: str  # what is actually measured, short
+    measured: str
+    proxy: bool
+    proxy_for: str | None
+    definition: str
+    unit: str  # the headline's unit in words
+    good_direction: str  # "up" or "down"
+    headline_measure: str | None  # None when nothing is published
+    headline_area: str | None
+    baseline_note: str
+    method: Method
+    priorities: tuple[str, ...]  # priority ids (the hub's reading)
+    priorities_note: str
+    source: Source | None
+    release: str | None
+    frequency: str | None
+    data_as_at: date | None  # the day the latest figures refer to
+    next_release_due: date | None  # None: not announced
+    measures: tuple[Measure, ...]
+    rows: tuple[Row, ...]  # in CSV order
+    caveats: tuple[str, ...]
+    no_data: NoData | None
+    assessment: Assessment  # the headline's status and its derivation (hub.progress)
+
+    @property
+    def page(self) -> str:
+        """The docs path of its page."""
+        return f"indicators/{self.id}.md"
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.rows)
+
+    def measure(self, measure_id: str) -> Measure:
+        return next(m for m in self.measures if m.id == measure_id)
+
+    def series(self, measure_id: str, area: str = "Bristol") -> tuple[Row, ...]:
+        """One area's rows for one measure, oldest first; the latest release wins a period."""
+        latest: dict[Period, Row] = {}
+        for row in self.rows:
+            if row.measure == measure_id and row.area == area:
+                kept = latest.get(row.period)
+                if kept is None or row.release > kept.release:
+                    latest[row.period] = row
+        return tuple(latest[period] for period in sorted(latest))
+
+    @property
+    def headline(self) -> Measure | None:
+        return self.measure(self.headline_measure) if self.headline_measure else None
+
+
+@dataclass(frozen=True)
 class Hub:
     """Everything the site shows, loaded and validated once per build."""
 
     priorities: tuple[Priority, ...]
     build_date: date
     extras: dict = field(default_factory=dict)
+    actions: tuple[Action, ...] = ()
+    action_statuses: tuple[ActionStatus, ...] = ()
 
     def priority(self, priority_id: str) -> Priority:
         for priority in self.priorities:
