@@ -10,6 +10,7 @@ import os
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from hub import contacts, glossary, indicators
 from hub.errors import DataError, DataErrors
 from hub.model import Action, ActionStatus, Evidence, Hub, Priority
 from hub.readers import read_yaml
@@ -34,11 +35,21 @@ def load(root: Path, today: date | None = None) -> Hub:
     statuses, actions = load_actions(
         root, {priority.id for priority in priorities}, indicator_ids(root)
     )
+    sources, value_statuses = indicators.load_sources(root)
+    key_indicators = indicators.load_indicators(
+        root, {priority.id for priority in priorities}, sources, value_statuses
+    )
     return Hub(
         priorities=priorities,
         build_date=today or build_date(),
         actions=actions,
         action_statuses=statuses,
+        contacts=contacts.load_contacts(root),
+        safety=contacts.load_safety(root),
+        glossary=glossary.load_glossary(root),
+        indicators=key_indicators,
+        sources=tuple(sources.values()),
+        statuses=indicators.load_statuses(root),
     )
 
 

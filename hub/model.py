@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+from hub.periods import Period
+
+if TYPE_CHECKING:
+    from hub.progress import Assessment, Method
 
 
 @dataclass(frozen=True)
@@ -14,6 +21,28 @@ class Priority:
     number: int
     title: str
     page: str  # docs-relative path of its page, e.g. "priorities/neglect.md"
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone to call when worried about a child (data/contacts.yml), with its source."""
+
+    id: str
+    name: str
+    number: str  # as people read it: "0117 903 6444"
+    tel: str  # the link target, E.164: "tel:+441179036444" ("tel:999" for short codes)
+    when: str  # one sentence: when to use it
+    source_name: str
+    source_url: str | None  # None when the verified sources give no page address
+    last_checked: date  # when someone last compared the number with its source page
+
+
+@dataclass(frozen=True)
+class Safety:
+    """Reader-safety settings (data/site.yml)."""
+
+    exit_url: str  # the neutral page "Exit this page" goes to
+    check_every_months: int  # a contact checked longer ago than this is stale
 
 
 @dataclass(frozen=True)
@@ -210,9 +239,25 @@ class Hub:
     extras: dict = field(default_factory=dict)
     actions: tuple[Action, ...] = ()
     action_statuses: tuple[ActionStatus, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    safety: Safety | None = None
+    glossary: tuple[Term, ...] = ()
+    indicators: tuple[Indicator, ...] = ()  # in the strategy's order, 1 to 9
+    sources: tuple[Source, ...] = ()
+    statuses: dict = field(default_factory=dict)  # progress status id -> data/statuses.yml entry
 
     def priority(self, priority_id: str) -> Priority:
         for priority in self.priorities:
             if priority.id == priority_id:
                 return priority
         raise KeyError(priority_id)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        raise KeyError(indicator_id)
+
+    def indicators_for(self, priority_id: str) -> tuple[Indicator, ...]:
+        """The indicators the hub reads as evidence for one priority."""
+        return tuple(item for item in self.indicators if priority_id in item.priorities)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from hub import actions as actions_logic
+from hub import charts, figures, opendata
 from hub.model import Hub
 from hub.render import render
 
@@ -16,6 +17,25 @@ from hub.render import render
 def priority_list(hub: Hub) -> Markup:
     """The six strategic priorities, numbered, each linking to its page."""
     return render("priority_list", priorities=hub.priorities)
+
+
+def help_panel(hub: Hub) -> Markup:
+    """ "Worried about a child?": every contact as a tel: link, for the foot of every page.
+
+    Rendered once per build (main.html prints ``config.extra.help_panel``), so it holds no
+    link relative to a page: main.html adds the links to Get help and Staying safe online.
+    """
+    return render("help_panel", contacts=hub.contacts)
+
+
+def contact_list(hub: Hub) -> Markup:
+    """The Get help page's table: who to call, the number, when, the source and its check date."""
+    return render("contact_list", contacts=hub.contacts)
+
+
+def glossary(hub: Hub) -> Markup:
+    """Every abbreviation (with its expansion) and term of art, A to Z, each with an anchor."""
+    return render("glossary", terms=hub.glossary)
 
 
 def _long_date(day) -> str:
@@ -73,9 +93,123 @@ def priority_actions(hub: Hub, priority: str) -> Markup:
     return render("priority_actions", rows=rows, build_date=_long_date(hub.build_date))
 
 
+# ---------------------------------------------------------------- key indicators (issue 3)
+
+
+def progress_table(hub: Hub, priority: str | None = None) -> Markup:
+    """Every key indicator's progress (or those the hub reads as evidence for one priority):
+    the strategy's wording, what is measured, baseline, latest, change and status, linked."""
+    chosen = hub.indicators if priority is None else hub.indicators_for(priority)
+    return render(
+        "progress_table",
+        rows=[figures.headline(hub, item) for item in chosen],
+        priority=hub.priority(priority) if priority else None,
+        statuses=hub.statuses,
+    )
+
+
+def indicator_summary(hub: Hub) -> Markup:
+    """For the home page: how many indicators have each status, linking to the progress table."""
+    counts: dict[str, list] = {}
+    for item in hub.indicators:
+        counts.setdefault(item.assessment.status, []).append(item)
+    return render(
+        "indicator_summary",
+        groups=[(figures.status_view(hub, item[0].assessment), item) for item in counts.values()],
+        total=len(hub.indicators),
+        latest=max((i.data_as_at for i in hub.indicators if i.data_as_at), default=None),
+    )
+
+
+def indicator_definition(hub: Hub, indicator: str) -> Markup:
+    """What is measured (and whether it is a proxy), its definition, unit, direction, the
+    priorities it evidences, its source with a link, release, frequency and dates."""
+    item = hub.indicator(indicator)
+    licence = item.source.licence if item.source else None
+    return render(
+        "indicator_definition",
+        indicator=item,
+        priorities=[hub.priority(pid) for pid in item.priorities],
+        sources=[s for s in hub.sources if s.id in {r.source for r in item.rows} | {
+            item.source.id if item.source else ""}],
+        licence=licence,
+    )
+
+
+def indicator_status(hub: Hub, indicator: str) -> Markup:
+    """The headline status and how it was derived: baseline, latest, change, method, threshold."""
+    item = hub.indicator(indicator)
+    return render("indicator_status", h=figures.headline(hub, item), indicator=item)
+
+
+def indicator_chart(hub: Hub, indicator: str, measure: str | None = None) -> Markup:
+    """One measure's figures as an inline SVG line chart: Bristol, then England and South West."""
+    item = hub.indicator(indicator)
+    chosen = item.measure(measure or item.headline_measure)
+    series = [
+        charts.Series(area, [figures.observation(row) for row in rows], role)
+        for area, role in (("Bristol", "main"), ("England", "comparator"),
+                           ("South West", "comparator"))
+        if (rows := item.series(chosen.id, area))
+    ]
+    chart = charts.line_chart(
+        series,
+        unit="percent" if chosen.unit == "percent" else item.unit,
+        title=f"{chosen.label}: Bristol and comparators, by period",
+        decimals=chosen.decimals,
+    )
+    return render("indicator_chart", chart=chart, id=f"chart-{chosen.id}")
+
+
+def indicator_data(hub: Hub, indicator: str) -> Markup:
+    """Every figure of the indicator, one table per measure, comparators as columns."""
+    item = hub.indicator(indicator)
+    return render("indicator_data", indicator=item, tables=figures.data_tables(item),
+                  sources={s.id: s for s in hub.sources})
+
+
+def indicator_caveats(hub: Hub, indicator: str) -> Markup:
+    """What a reader must know to read the figures, and for no data what would be needed."""
+    return render("indicator_caveats", indicator=hub.indicator(indicator))
+
+
+def indicator_downloads(hub: Hub, indicator: str) -> Markup:
+    """Links to the indicator's CSV and JSON, the all-data file, with the licence beside them."""
+    return render("indicator_downloads", indicator=hub.indicator(indicator),
+                  paths=opendata.PATHS, licence=opendata.licence(hub))
+
+
+def data_as_at(hub: Hub, indicator: str | None = None) -> Markup:
+    """ "Data as at 31 March 2025; next release: not announced." for one indicator or all."""
+    chosen = [hub.indicator(indicator)] if indicator else list(hub.indicators)
+    dates = [item.data_as_at for item in chosen if item.data_as_at]
+    due = [item.next_release_due for item in chosen if item.next_release_due]
+    return render("data_as_at", as_at=max(dates) if dates else None,
+                  due=min(due) if due else None, single=indicator is not None,
+                  long_date=_long_date)
+
+
+def data_downloads(hub: Hub) -> Markup:
+    """Every download on the site: each indicator's CSV and JSON, all data, the Data Package."""
+    return render("data_downloads", indicators=hub.indicators, paths=opendata.PATHS,
+                  licence=opendata.licence(hub))
+
+
 # The macros that pages may call, by name. macros.py registers each one.
 MACROS = {
+    "progress_table": progress_table,
+    "indicator_summary": indicator_summary,
+    "indicator_definition": indicator_definition,
+    "indicator_status": indicator_status,
+    "indicator_chart": indicator_chart,
+    "indicator_data": indicator_data,
+    "indicator_caveats": indicator_caveats,
+    "indicator_downloads": indicator_downloads,
+    "data_as_at": data_as_at,
+    "data_downloads": data_downloads,
     "action_tracker": action_tracker,
     "priority_actions": priority_actions,
     "priority_list": priority_list,
+    "glossary": glossary,
+    "contact_list": contact_list,
 }
