@@ -38,6 +38,9 @@ GAP_WORDS = {
     "not-available": "not available",
 }
 
+#: Units written as a bare number (anything else but "percent" follows the number as words).
+COUNT_UNITS = ("", "number", "count")
+
 #: Target method: the share of the required annual change that counts as on track
 #: (Open SDG's threshold for "substantial progress").
 ON_TRACK_RATIO = 0.95
@@ -104,9 +107,9 @@ class Threshold:
         plural = "" if self.value == 1 else "s"
         if unit == "percent":
             return f"±{number} percentage point{plural}"
-        if unit:
-            return f"±{number}"
-        return f"±{number} point{plural}"
+        if not unit:
+            return f"±{number} point{plural}"
+        return format_value(self.value, unit, places).replace(number, f"±{number}", 1)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -390,6 +393,8 @@ def format_value(value: float, unit: str = "", decimals: int | None = None) -> s
     number = format_number(value, decimals)
     if unit == "percent":
         return f"{number}%"
+    if unit in COUNT_UNITS:
+        return number
     return f"{number} {unit}".strip()
 
 
