@@ -4,15 +4,25 @@ All logic lives in the ``hub`` package (installed with ``pip install -e .``); th
 binds each view to the loaded data and to the page being built.
 """
 
+import sys
 from functools import wraps
 from pathlib import Path
 
-from hub import data, render, views
+from hub import contacts, csp, data, opendata, render, reports, review, views
 
 
 def define_env(env):
     hub = data.load(Path(env.project_dir))
     env.variables["hub"] = hub
+    # Reader safety on every page (overrides/main.html): help panel, exit target, the CSP.
+    env.conf["extra"]["help_panel"] = views.help_panel(hub)
+    env.conf["extra"]["exit_url"] = hub.safety.exit_url
+    env.conf["extra"]["csp"] = csp.policy(csp.theme_script_hashes(env.conf["theme"].dirs))
+    env.variables["review_pages"] = {}
+    for line in contacts.stale_warnings(
+        hub.contacts, hub.build_date, hub.safety.check_every_months
+    ):
+        print(line, file=sys.stderr)
 
     def bind(view):
         @wraps(view)
@@ -24,3 +34,29 @@ def define_env(env):
 
     for name, view in views.MACROS.items():
         env.macro(bind(view), name)
+
+
+def on_pre_page_macros(env):
+    """Each page's review dates (shown by main.html), kept for the build's overdue list."""
+    page = env.page
+    env.variables["review_pages"][page.file.src_uri] = dict(page.meta)
+    page.meta["review"] = review.describe(
+        page.file.src_uri, page.meta, env.variables["hub"].build_date
+    )
+
+
+def on_post_build(env):
+    """List pages without review dates and pages overdue for review (never fails the build)."""
+    # Open data (CSV, JSON, datapackage.json) into the built site: nothing generated is committed.
+    opendata.write(env.variables["hub"], Path(env.conf["site_dir"]))
+    # The highlight reports' Atom feed, with absolute addresses from site_url (SITE_URL in CI).
+    hub = env.variables["hub"]
+    reports.write_feed(
+        hub.reports,
+        hub.priorities,
+        Path(env.conf["site_dir"]),
+        env.conf["site_url"],
+        hub.build_date,
+    )
+    for line in review.report(env.variables["review_pages"], env.variables["hub"].build_date):
+        print(line, file=sys.stderr)

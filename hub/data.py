@@ -10,7 +10,7 @@ import os
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from hub import contacts, glossary, indicators
+from hub import contacts, glossary, indicators, reports
 from hub.errors import DataError, DataErrors
 from hub.model import Action, ActionStatus, Evidence, Hub, Priority
 from hub.readers import read_yaml
@@ -44,6 +44,7 @@ def load(root: Path, today: date | None = None) -> Hub:
         build_date=today or build_date(),
         actions=actions,
         action_statuses=statuses,
+        reports=reports.load_reports(root, {priority.id for priority in priorities}),
         contacts=contacts.load_contacts(root),
         safety=contacts.load_safety(root),
         glossary=glossary.load_glossary(root),

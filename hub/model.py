@@ -231,6 +231,20 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Report:
+    """A highlight report from a sub group: a post under docs/updates/posts/ (hub.reports)."""
+
+    id: str  # the file name without .md
+    title: str
+    date: date  # when the sub group published it
+    sub_group: str
+    priorities: tuple[str, ...]  # the priority ids it reports on
+    summary: str
+    source: str | None  # where the original is published, if elsewhere
+    address: str  # its site path, "updates/<id>/"
+
+
+@dataclass(frozen=True)
 class Hub:
     """Everything the site shows, loaded and validated once per build."""
 
@@ -239,6 +253,7 @@ class Hub:
     extras: dict = field(default_factory=dict)
     actions: tuple[Action, ...] = ()
     action_statuses: tuple[ActionStatus, ...] = ()
+    reports: tuple[Report, ...] = ()
     contacts: tuple[Contact, ...] = ()
     safety: Safety | None = None
     glossary: tuple[Term, ...] = ()

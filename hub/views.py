@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from hub import actions as actions_logic
 from hub import charts, figures, opendata
+from hub import reports as reports_logic
 from hub.model import Hub
 from hub.render import render
 
@@ -130,8 +131,11 @@ def indicator_definition(hub: Hub, indicator: str) -> Markup:
         "indicator_definition",
         indicator=item,
         priorities=[hub.priority(pid) for pid in item.priorities],
-        sources=[s for s in hub.sources if s.id in {r.source for r in item.rows} | {
-            item.source.id if item.source else ""}],
+        sources=[
+            s
+            for s in hub.sources
+            if s.id in {r.source for r in item.rows} | {item.source.id if item.source else ""}
+        ],
         licence=licence,
     )
 
@@ -148,8 +152,11 @@ def indicator_chart(hub: Hub, indicator: str, measure: str | None = None) -> Mar
     chosen = item.measure(measure or item.headline_measure)
     series = [
         charts.Series(area, [figures.observation(row) for row in rows], role)
-        for area, role in (("Bristol", "main"), ("England", "comparator"),
-                           ("South West", "comparator"))
+        for area, role in (
+            ("Bristol", "main"),
+            ("England", "comparator"),
+            ("South West", "comparator"),
+        )
         if (rows := item.series(chosen.id, area))
     ]
     chart = charts.line_chart(
@@ -164,8 +171,12 @@ def indicator_chart(hub: Hub, indicator: str, measure: str | None = None) -> Mar
 def indicator_data(hub: Hub, indicator: str) -> Markup:
     """Every figure of the indicator, one table per measure, comparators as columns."""
     item = hub.indicator(indicator)
-    return render("indicator_data", indicator=item, tables=figures.data_tables(item),
-                  sources={s.id: s for s in hub.sources})
+    return render(
+        "indicator_data",
+        indicator=item,
+        tables=figures.data_tables(item),
+        sources={s.id: s for s in hub.sources},
+    )
 
 
 def indicator_caveats(hub: Hub, indicator: str) -> Markup:
@@ -175,8 +186,12 @@ def indicator_caveats(hub: Hub, indicator: str) -> Markup:
 
 def indicator_downloads(hub: Hub, indicator: str) -> Markup:
     """Links to the indicator's CSV and JSON, the all-data file, with the licence beside them."""
-    return render("indicator_downloads", indicator=hub.indicator(indicator),
-                  paths=opendata.PATHS, licence=opendata.licence(hub))
+    return render(
+        "indicator_downloads",
+        indicator=hub.indicator(indicator),
+        paths=opendata.PATHS,
+        licence=opendata.licence(hub),
+    )
 
 
 def data_as_at(hub: Hub, indicator: str | None = None) -> Markup:
@@ -184,15 +199,48 @@ def data_as_at(hub: Hub, indicator: str | None = None) -> Markup:
     chosen = [hub.indicator(indicator)] if indicator else list(hub.indicators)
     dates = [item.data_as_at for item in chosen if item.data_as_at]
     due = [item.next_release_due for item in chosen if item.next_release_due]
-    return render("data_as_at", as_at=max(dates) if dates else None,
-                  due=min(due) if due else None, single=indicator is not None,
-                  long_date=_long_date)
+    return render(
+        "data_as_at",
+        as_at=max(dates) if dates else None,
+        due=min(due) if due else None,
+        single=indicator is not None,
+        long_date=_long_date,
+    )
 
 
 def data_downloads(hub: Hub) -> Markup:
     """Every download on the site: each indicator's CSV and JSON, all data, the Data Package."""
-    return render("data_downloads", indicators=hub.indicators, paths=opendata.PATHS,
-                  licence=opendata.licence(hub))
+    return render(
+        "data_downloads",
+        indicators=hub.indicators,
+        paths=opendata.PATHS,
+        licence=opendata.licence(hub),
+    )
+
+
+def _report_context(hub: Hub) -> dict:
+    return {
+        "titles": {priority.id: priority.title for priority in hub.priorities},
+        "pages": {priority.id: priority.page for priority in hub.priorities},
+        "feed": reports_logic.FEED,
+    }
+
+
+def latest_updates(hub: Hub, limit: int = 3) -> Markup:
+    """The newest highlight reports, for the home page; an honest empty state when none."""
+    return render("latest_updates", reports=hub.reports[:limit], **_report_context(hub))
+
+
+def priority_updates(hub: Hub, priority: str) -> Markup:
+    """The highlight reports tagged with one priority, for the priority's page."""
+    hub.priority(priority)  # an unknown id fails the build here, naming it
+    found = reports_logic.for_priority(hub.reports, priority)
+    return render("priority_updates", reports=found, **_report_context(hub))
+
+
+def updates_summary(hub: Hub) -> Markup:
+    """The highlight reports page's opening: how many there are, or that there are none yet."""
+    return render("updates_summary", count=len(hub.reports), **_report_context(hub))
 
 
 # The macros that pages may call, by name. macros.py registers each one.
@@ -209,6 +257,9 @@ MACROS = {
     "data_downloads": data_downloads,
     "action_tracker": action_tracker,
     "priority_actions": priority_actions,
+    "latest_updates": latest_updates,
+    "priority_updates": priority_updates,
+    "updates_summary": updates_summary,
     "priority_list": priority_list,
     "glossary": glossary,
     "contact_list": contact_list,

@@ -67,6 +67,17 @@ def project(tmp_path) -> Path:
     return copy
 
 
+def built_pages(site: Path) -> list[str]:
+    """Every built HTML page of ``site`` as a URL path from the root: "", "about/", "404.html"."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative.endswith("index.html"):
+            relative = relative[: -len("index.html")]
+        pages.append(relative)
+    return pages
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
