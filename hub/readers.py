@@ -237,3 +237,52 @@ def _relative(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# ---------------------------------------------------------------- Markdown front matter
+
+
+def read_front_matter(path: Path, kind: str, root: Path) -> tuple[dict[str, Any], dict, str]:
+    """Read the YAML front matter of a Markdown page and check it against ``<kind>.schema.json``.
+
+    Returns the values, a map from field path to line number in the page, and the page's body.
+    """
+    file = _relative(path, root)
+    text = path.read_text(encoding="utf-8-sig")
+    lines_of_text = text.splitlines()
+    if not lines_of_text or lines_of_text[0].strip() != "---":
+        raise DataError(
+            file=file,
+            line=1,
+            message="the page has no front matter",
+            hint="start the file with a line '---', the keys, then another line '---'",
+        )
+    try:
+        end = next(i for i, line in enumerate(lines_of_text[1:], start=1) if line.strip() == "---")
+    except StopIteration:
+        raise DataError(
+            file=file,
+            line=1,
+            message="the front matter is not closed",
+            hint="end the keys with a line holding only '---'",
+        ) from None
+    block = "\n".join(lines_of_text[1:end]) + "\n"
+    try:
+        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        value = yaml.safe_load(block) or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise DataError(
+            file=file,
+            line=mark.line + 2 if mark else None,
+            message=f"the front matter is not valid YAML: {error.problem}",
+            hint="check the indentation and that text with a colon is in quotes",
+        ) from None
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _walk(node, (), lines, file)
+    lines = {key: number + 1 for key, number in lines.items()}  # the opening '---' is line 1
+    errors = validate(value, kind, root / "data", file, lines)
+    if errors:
+        raise DataErrors(errors)
+    return value, lines, "\n".join(lines_of_text[end + 1 :])
