@@ -8,7 +8,7 @@ import sys
 from functools import wraps
 from pathlib import Path
 
-from hub import contacts, csp, data, opendata, render, reports, review, views
+from hub import contacts, csp, data, glossary, opendata, render, reports, review, views
 
 
 def define_env(env):
@@ -24,11 +24,14 @@ def define_env(env):
     ):
         print(line, file=sys.stderr)
 
+    abbreviations = glossary.expansions(hub.glossary)
+
     def bind(view):
         @wraps(view)
         def macro(*args, **kwargs):
             with render.at_page(env.page.url if env.page else ""):
-                return view(hub, *args, **kwargs)
+                # Abbreviations expand in a macro's HTML as they do in the page's Markdown.
+                return glossary.abbreviate(view(hub, *args, **kwargs), abbreviations)
 
         return macro
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from markupsafe import Markup
+
 from hub.errors import DataError, DataErrors
 from hub.model import Term
 from hub.readers import read_yaml
@@ -70,8 +72,13 @@ def load_glossary(root: Path) -> tuple[Term, ...]:
         line = lines.get(("terms", index))
         if term in definitions:
             errors.append(
-                DataError(GLOSSARY, f"'{term}' is defined twice", line, f"terms.{index}.term",
-                          "keep one definition")
+                DataError(
+                    GLOSSARY,
+                    f"'{term}' is defined twice",
+                    line,
+                    f"terms.{index}.term",
+                    "keep one definition",
+                )
             )
         elif term.isupper() and term not in abbreviations:
             errors.append(
@@ -96,3 +103,50 @@ def load_glossary(root: Path) -> tuple[Term, ...]:
         if term not in abbreviations
     ]
     return tuple(sorted(terms, key=lambda t: t.term.casefold()))
+
+
+# ---------------------------------------------------------------- expanding macro output
+
+# Markdown expands abbreviations in a page's text, but not inside the HTML a macro returns.
+# abbreviate() does the same for that HTML, so an abbreviation expands wherever it appears.
+_TAG = re.compile(r"(<[^>]*>)")
+_SKIP = {"abbr", "code", "pre", "script", "style", "svg", "textarea", "title"}
+_ABBR = Markup('<abbr title="{}">{}</abbr>')
+
+
+def expansions(terms: tuple[Term, ...]) -> dict[str, str]:
+    """{short form: expansion} for every abbreviation in the glossary."""
+    return {term.term: term.expansion for term in terms if term.expansion}
+
+
+def abbreviate(html: str, expansions: dict[str, str]) -> Markup:
+    """Wrap each abbreviation in the text of ``html`` (escaped HTML from a template) in <abbr>.
+
+    Text inside <abbr>, <code>, <pre>, <script>, <style>, <svg> and <textarea> is left alone,
+    and so are tag names and attribute values.
+    """
+    if not expansions:
+        return Markup(html)
+    words = re.compile(
+        r"(?<!\w)("
+        + "|".join(re.escape(short) for short in sorted(expansions, key=len)[::-1])
+        + r")(?!\w)"
+    )
+    skipping: list[str] = []
+    parts = []
+    for part in _TAG.split(str(html)):
+        if part.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9-]+)", part)
+            tag = name[1].lower() if name else ""
+            if tag in _SKIP and not part.endswith("/>"):
+                if part.startswith("</"):
+                    if tag in skipping:
+                        del skipping[len(skipping) - 1 - skipping[::-1].index(tag) :]
+                else:
+                    skipping.append(tag)
+            parts.append(part)
+        elif skipping:
+            parts.append(part)
+        else:
+            parts.append(words.sub(lambda m: _ABBR.format(expansions[m[1]], m[1]), part))
+    return Markup("".join(parts))
