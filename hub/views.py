@@ -9,7 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from hub import actions as actions_logic
-from hub import charts, figures, opendata
+from hub import charts, figures, opendata, progress
 from hub import reports as reports_logic
 from hub.model import Hub
 from hub.render import render
@@ -107,6 +107,31 @@ def progress_table(hub: Hub, priority: str | None = None) -> Markup:
         priority=hub.priority(priority) if priority else None,
         statuses=hub.statuses,
     )
+
+
+def status_key(hub: Hub) -> Markup:
+    """Every progress status with its symbol, label and meaning, from data/statuses.yml."""
+    return render("status_key", statuses=list(hub.statuses.values()))
+
+
+def method_table(hub: Hub) -> Markup:
+    """How each key indicator is judged: its baseline, method, good direction and tolerance."""
+    rows = []
+    for item in hub.indicators:
+        measure = item.headline
+        unit = measure.unit if measure else ""
+        rows.append(
+            {
+                "number": item.number,
+                "title": item.title,
+                "page": item.page,
+                "baseline": str(item.method.baseline) if item.method.baseline else "none",
+                "method": progress.method_words(
+                    item.method, unit, measure.decimals if measure else None
+                ),
+            }
+        )
+    return render("method_table", rows=rows)
 
 
 def indicator_summary(hub: Hub) -> Markup:
@@ -247,6 +272,8 @@ def updates_summary(hub: Hub) -> Markup:
 MACROS = {
     "progress_table": progress_table,
     "indicator_summary": indicator_summary,
+    "status_key": status_key,
+    "method_table": method_table,
     "indicator_definition": indicator_definition,
     "indicator_status": indicator_status,
     "indicator_chart": indicator_chart,
