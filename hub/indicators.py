@@ -168,6 +168,7 @@ def _load_one(
         for item in meta["measures"]
     )
 
+    rows_ok = len(rows) == len(raw_rows)  # a bad row was reported: skip checks it would confuse
     no_rows = method is not None and method.kind == "none"
     if no_rows:
         if raw_rows:
@@ -194,7 +195,7 @@ def _load_one(
                 "needed and who holds it",
                 "add no_data: with needed: and held_by:",
             )
-    elif method is not None:
+    elif method is not None and rows_ok:
         if meta.get("no_data") is not None:
             problem(
                 "no_data",

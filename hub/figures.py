@@ -1,0 +1,183 @@
+"""How the hub writes an indicator's figures: values, gaps in words, data tables, status.
+
+Plain data for the indicator templates (no markup). A figure keeps the decimals it was
+published with; a missing figure is written as its status and meaning ("suppressed (c): DfE
+withholds small numbers ..."), never as 0 or a blank cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hub.model import Hub, Indicator, Measure, Row
+from hub.progress import Assessment, Observation, explain, format_change, format_number
+
+AREAS = ("Bristol", "England", "South West")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # "22.7%", "2,410", or the status words "suppressed (c)"
+    meaning: str  # "" for a published figure, else what the status means
+    status: str  # a value status id: "published", "suppressed", ...; "absent" for no row
+
+    @property
+    def published(self) -> bool:
+        return self.status == "published"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str  # "Bristol", "England", "Bristol (2025 release)"
+    area: str
+    release: str
+
+
+@dataclass(frozen=True)
+class DataTable:
+    id: str  # an anchor, unique on the page
+    caption: str
+    measure: Measure
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, tuple[Cell, ...]], ...]  # (period label, one cell per column)
+    sources: tuple[str, ...]  # source ids used
+
+
+@dataclass(frozen=True)
+class StatusView:
+    id: str
+    label: str
+    symbol: str
+    modifier: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The progress of one indicator, each part written for a table cell."""
+
+    indicator: Indicator
+    status: StatusView
+    baseline: str  # "22.7% in 2017-18" or "no figure published"
+    latest: str
+    change: str
+    derivation: str  # the whole derivation in sentences
+
+
+def value_text(row: Row, measure: Measure) -> str:
+    """A published figure as written on the page: thousands separated, its own decimals."""
+    places = max(len(row.text.split(".")[1]) if "." in row.text else 0, measure.decimals)
+    number = format_number(row.value, places)
+    return f"{number}%" if measure.unit == "percent" else number
+
+
+def cell(row: Row | None, measure: Measure, column: Column | None = None) -> Cell:
+    if row is None:
+        if column is not None and column.release:
+            why = f"the {column.release} release does not cover this period"
+        else:
+            why = "the hub's source gives no figure for this area and period"
+        return Cell("no figure in the source", why, "absent")
+    if row.status.id == "published":
+        return Cell(value_text(row, measure), "", "published")
+    return Cell(row.status.words, row.status.meaning, row.status.id)
+
+
+def data_tables(indicator: Indicator) -> tuple[DataTable, ...]:
+    """One table per measure: a row per period, a column per area (and release, where DfE
+    revised a figure between releases)."""
+    tables = []
+    for number, measure in enumerate(indicator.measures, start=1):
+        rows = [row for row in indicator.rows if row.measure == measure.id]
+        columns = _columns(rows)
+        by_key = {(row.period, row.area, row.release): row for row in rows}
+        periods = sorted({row.period for row in rows})
+        body = tuple(
+            (
+                str(period),
+                tuple(
+                    cell(by_key.get((period, column.area, column.release)), measure, column)
+                    for column in columns
+                ),
+            )
+            for period in periods
+        )
+        tables.append(
+            DataTable(
+                id=f"data-{measure.id}",
+                caption=f"Table {number}: {measure.label}, by period and area",
+                measure=measure,
+                columns=columns,
+                rows=body,
+                sources=tuple(dict.fromkeys(row.source for row in rows)),
+            )
+        )
+    return tuple(tables)
+
+
+def _columns(rows: list[Row]) -> tuple[Column, ...]:
+    releases: dict[str, list[str]] = {}
+    for row in rows:
+        known = releases.setdefault(row.area, [])
+        if row.release not in known:
+            known.append(row.release)
+    columns = []
+    for area in AREAS:
+        several = len(releases.get(area, [])) > 1
+        for release in sorted(releases.get(area, [])):
+            label = f"{area} ({release} release)" if several and release else area
+            columns.append(Column(label, area, release))
+    return tuple(columns)
+
+
+def status_view(hub: Hub, assessment: Assessment) -> StatusView:
+    entry = hub.statuses[assessment.status]
+    return StatusView(
+        id=assessment.status,
+        label=entry["label"],
+        symbol=entry["symbol"],
+        modifier=entry["modifier"],
+        meaning=" ".join(entry["meaning"].split()),
+    )
+
+
+def headline(hub: Hub, indicator: Indicator) -> Headline:
+    a = indicator.assessment
+    measure = indicator.headline
+    unit = "percent" if measure and measure.unit == "percent" else ""
+
+    def written(observation) -> str:
+        if observation is None:
+            return "no figure published"
+        if not observation.published:
+            return f"{observation.gap_words} in {observation.period}"
+        row = next(
+            r
+            for r in indicator.series(measure.id, indicator.headline_area)
+            if r.period == observation.period
+        )
+        return f"{value_text(row, measure)} in {observation.period}"
+
+    if measure is None:
+        return Headline(
+            indicator,
+            status_view(hub, a),
+            "no figure published",
+            "no figure published",
+            "not applicable",
+            a.derivation,
+        )
+    change = "not applicable" if a.change is None else format_change(a.change, unit, a.decimals)
+    return Headline(
+        indicator=indicator,
+        status=status_view(hub, a),
+        baseline=written(a.baseline),
+        latest=written(a.latest),
+        change=change,
+        derivation=explain(a, unit),
+    )
+
+
+def observation(row: Row) -> Observation:
+    """A row as the progress engine and the charts read it."""
+    return Observation(row.period, row.value, row.status.id)

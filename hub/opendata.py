@@ -1,0 +1,205 @@
+"""Open data: each indicator as CSV and JSON, all figures in one CSV, and a Frictionless Data
+Package descriptor (datapackage.json) that lists them, written into the built site.
+
+macros.py calls :func:`write` after the build (``on_post_build``), so nothing generated is
+committed. Pages link to the files through :data:`PATHS` (site paths, turned into relative
+links by the ``page_url`` filter).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from hub.model import Hub, Indicator, Licence
+
+COLUMNS = (
+    ("indicator", "string", "the indicator's id"),
+    (
+        "period",
+        "string",
+        "the period as published: 2017-18 financial year, 2017/18 academic "
+        "year, 2018-03-31 a count on that day",
+    ),
+    ("period_start", "date", "the first day of the period"),
+    ("period_end", "date", "the last day of the period"),
+    ("area", "string", "Bristol, England or South West"),
+    ("measure", "string", "the id of the series"),
+    ("measure_label", "string", "what the series counts"),
+    ("unit", "string", "number or percent"),
+    ("value", "number", "the figure as published; empty unless status is published"),
+    ("status", "string", "published, suppressed, not-collected, not-published or not-available"),
+    ("source", "string", "the id of the source (see sources in datapackage.json)"),
+    ("release", "string", "the year of the DfE release, where releases differ"),
+)
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the downloads are in the built site."""
+
+    folder: str = "data"
+    all_data: str = "data/key-indicators.csv"
+    package: str = "data/datapackage.json"
+
+    def csv(self, indicator_id: str) -> str:
+        return f"{self.folder}/indicators/{indicator_id}.csv"
+
+    def json(self, indicator_id: str) -> str:
+        return f"{self.folder}/indicators/{indicator_id}.json"
+
+
+PATHS = Paths()
+
+
+def licence(hub: Hub) -> Licence:
+    """The licence of the published figures (every source uses the same one)."""
+    licences = {source.licence for source in hub.sources}
+    if len(licences) != 1:
+        raise ValueError("the open data expect every source to use one licence")
+    return licences.pop()
+
+
+def records(indicator: Indicator) -> list[dict[str, str]]:
+    labels = {m.id: m for m in indicator.measures}
+    return [
+        {
+            "indicator": indicator.id,
+            "period": str(row.period),
+            "period_start": row.period.start.isoformat(),
+            "period_end": row.period.end.isoformat(),
+            "area": row.area,
+            "measure": row.measure,
+            "measure_label": labels[row.measure].label,
+            "unit": labels[row.measure].unit,
+            "value": row.text,
+            "status": row.status.id,
+            "source": row.source,
+            "release": row.release,
+        }
+        for row in indicator.rows
+    ]
+
+
+def csv_text(rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[name for name, _, _ in COLUMNS], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def metadata(hub: Hub, indicator: Indicator) -> dict:
+    a = indicator.assessment
+    return {
+        "id": indicator.id,
+        "number": indicator.number,
+        "strategy_wording": indicator.strategy_wording,
+        "title": indicator.title,
+        "measured": indicator.measured,
+        "proxy": indicator.proxy,
+        "proxy_for": indicator.proxy_for,
+        "definition": indicator.definition,
+        "unit": indicator.unit,
+        "good_direction": indicator.good_direction,
+        "headline": {"measure": indicator.headline_measure, "area": indicator.headline_area},
+        "method": {
+            "kind": indicator.method.kind,
+            "direction": indicator.method.direction,
+            "baseline": str(indicator.method.baseline) if indicator.method.baseline else None,
+            "tolerance": indicator.method.tolerance,
+            "tolerance_unit": indicator.method.tolerance_unit,
+        },
+        "status": {
+            "id": a.status,
+            "label": hub.statuses[a.status]["label"],
+            "derivation": a.derivation,
+        },
+        "priorities": list(indicator.priorities),
+        "priorities_note": indicator.priorities_note,
+        "source": indicator.source.id if indicator.source else None,
+        "release": indicator.release,
+        "frequency": indicator.frequency,
+        "data_as_at": indicator.data_as_at.isoformat() if indicator.data_as_at else None,
+        "next_release_due": (
+            indicator.next_release_due.isoformat() if indicator.next_release_due else None
+        ),
+        "measures": [{"id": m.id, "label": m.label, "unit": m.unit} for m in indicator.measures],
+        "caveats": list(indicator.caveats),
+        "no_data": (
+            {"needed": indicator.no_data.needed, "held_by": indicator.no_data.held_by}
+            if indicator.no_data
+            else None
+        ),
+    }
+
+
+def datapackage(hub: Hub) -> dict:
+    """The Frictionless Data Package descriptor: one resource per indicator, and all data."""
+    lic = licence(hub)
+    schema = {
+        "fields": [
+            {"name": name, "type": kind, "description": text} for name, kind, text in COLUMNS
+        ],
+        "missingValues": [""],
+    }
+    folder = PATHS.folder + "/"
+
+    def resource(name: str, path: str, title: str, description: str) -> dict:
+        return {
+            "name": name,
+            "path": path.removeprefix(folder),
+            "title": title,
+            "description": description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        }
+
+    resources = [
+        resource(
+            "key-indicators",
+            PATHS.all_data,
+            "All key indicators",
+            "Every figure of the nine key indicators in one file.",
+        )
+    ] + [
+        resource(item.id, PATHS.csv(item.id), item.strategy_wording, item.measured)
+        for item in hub.indicators
+    ]
+    return {
+        "profile": "tabular-data-package",
+        "name": "bristol-safeguarding-key-indicators",
+        "title": "Bristol Safeguarding Children Board Strategic Plan 2018–19: key indicators",
+        "description": "The nine key indicators of the strategy with the latest published "
+        "figures. " + lic.attribution,
+        "licenses": [{"name": "OGL-UK-3.0", "path": lic.url, "title": lic.title}],
+        "sources": [{"title": f"{s.publisher}: {s.dataset}", "path": s.url} for s in hub.sources],
+        "resources": resources,
+    }
+
+
+def write(hub: Hub, site_dir: Path) -> list[Path]:
+    """Write every download into the built site; return the files written."""
+    written: list[Path] = []
+
+    def put(path: str, text: str) -> None:
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+
+    every: list[dict[str, str]] = []
+    for item in hub.indicators:
+        rows = records(item)
+        every.extend(rows)
+        put(PATHS.csv(item.id), csv_text(rows))
+        document = {"licence": licence(hub).attribution, **metadata(hub, item), "data": rows}
+        put(PATHS.json(item.id), json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    put(PATHS.all_data, csv_text(every))
+    put(PATHS.package, json.dumps(datapackage(hub), ensure_ascii=False, indent=1) + "\n")
+    return written
