@@ -8,7 +8,7 @@ import sys
 from functools import wraps
 from pathlib import Path
 
-from hub import contacts, csp, data, glossary, opendata, render, reports, review, views
+from hub import contacts, csp, data, freshness, glossary, opendata, render, reports, review, views
 
 
 def define_env(env):
@@ -22,6 +22,9 @@ def define_env(env):
     for line in contacts.stale_warnings(
         hub.contacts, hub.build_date, hub.safety.check_every_months
     ):
+        print(line, file=sys.stderr)
+    # Indicators whose next release is due: a report, never a failure.
+    for line in freshness.report(hub.indicators, hub.build_date):
         print(line, file=sys.stderr)
 
     abbreviations = glossary.expansions(hub.glossary)
