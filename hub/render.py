@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
 FRAGMENTS = Path(__file__).resolve().parent.parent / "overrides" / "fragments"
@@ -67,7 +67,9 @@ def environment(directory: Path = FRAGMENTS) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["page_url"] = page_url
+    # pass_context stops Jinja from folding {{ 'a.md' | page_url }} into a constant when the
+    # template is compiled: the result depends on the page being built, not only on the path.
+    env.filters["page_url"] = pass_context(lambda _context, docs_path: page_url(docs_path))
     return env
 
 
