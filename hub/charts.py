@@ -31,7 +31,7 @@ STYLES = (("", "circle"), ("6 3", "square"), ("2 3", "triangle"), ("8 3 2 3", "d
 
 TEXT_MIDDLE = 4.0  # add to a y to centre 11px text on it (SVG has no inheritable dy)
 GAP_STACK = 9.0  # vertical distance between stacked gap markers
-CHAR_WIDTH = 6.2  # average width of a character of 11px text, for spacing labels
+CHAR_WIDTH = 6.8  # average width of a character of 12px text, for spacing labels
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44.0, 12.0, 34.0, 28.0
 
 
