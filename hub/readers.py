@@ -20,6 +20,7 @@ import yaml
 from hub.errors import DataError, DataErrors
 
 Path_ = tuple[str | int, ...]
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when installed
 
 
 # ---------------------------------------------------------------- schemas
@@ -86,10 +87,16 @@ def _type_name(expected: str | list[str]) -> str:
     return names.get(expected, expected)
 
 
+@cache
+def _validator(data_dir: Path, kind: str) -> jsonschema.Draft202012Validator:
+    """One validator per schema: every row of a CSV file is checked with the same one."""
+    return jsonschema.Draft202012Validator(schema(data_dir, kind))
+
+
 def validate(
     value: Any, kind: str, data_dir: Path, file: str, lines: dict[Path_, int]
 ) -> list[DataError]:
-    validator = jsonschema.Draft202012Validator(schema(data_dir, kind))
+    validator = _validator(data_dir, kind)
     found = []
     for error in sorted(validator.iter_errors(value), key=lambda e: list(map(str, e.path))):
         path = tuple(error.absolute_path)
@@ -137,6 +144,16 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str) -> N
             _walk(item, (*path, index), lines, file)
 
 
+def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    """Parse once: the node tree gives the line numbers, the value is built from the same tree."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def read_yaml(path: Path, kind: str, root: Path) -> tuple[Any, dict[Path_, int]]:
     """Read a YAML file and check it against ``data/schemas/<kind>.schema.json``.
 
@@ -154,8 +171,10 @@ def read_yaml(path: Path, kind: str, root: Path) -> tuple[Any, dict[Path_, int]]
             hint="save it as UTF-8",
         ) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        value = yaml.safe_load(text)
+        try:
+            node, value = _parse(text, _FastLoader)
+        except yaml.MarkedYAMLError:
+            node, value = _parse(text, yaml.SafeLoader)  # PyYAML's own words for the mistake
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise DataError(
