@@ -295,3 +295,64 @@ def test_golden(name, series, title):
         path.parent.mkdir(exist_ok=True)
         path.write_text(html + "\n", encoding="utf-8")
     assert path.read_text(encoding="utf-8") == html + "\n"
+
+
+# ---------------------------------------------------------------- in the browser
+
+
+def _rgba(text: str) -> tuple[float, float, float, float]:
+    parts = [float(x) for x in re.findall(r"[\d.]+", text)]
+    return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
+
+
+def _over(colour, background):
+    r, g, b, a = colour
+    return tuple(a * c + (1 - a) * bg for c, bg in zip((r, g, b), background[:3], strict=True))
+
+
+def _luminance(rgb) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(colour: str, background: str) -> float:
+    back = _rgba(background)
+    lighter, darker = sorted(
+        (_luminance(_over(_rgba(colour), back)), _luminance(back[:3])), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+COLOURS = """() => {
+  const svg = document.querySelector('svg.hc');
+  const style = (selector, property) => getComputedStyle(svg.querySelector(selector))[property];
+  return {
+    background: getComputedStyle(document.body).backgroundColor,
+    text: style('text', 'fill'),
+    main: style('.hc-s0 polyline', 'stroke'),
+    comparator: style('.hc-s1 polyline', 'stroke'),
+    axis: style('.hc-a', 'stroke'),
+    fill: style('.hc-s0 polyline', 'fill'),
+  };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_chart_contrast_in_both_palettes(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text))
+    page.goto(base_url + "indicators/repeat-cp-plans/")
+    found = page.evaluate(COLOURS)
+    context.close()
+    assert found["fill"] == "none"  # the stylesheet applied: lines are not filled shapes
+    assert contrast(found["text"], found["background"]) >= 4.5
+    for name in ("main", "comparator", "axis"):
+        assert contrast(found[name], found["background"]) >= 3, name
+    assert not [e for e in errors if "Content Security Policy" in e]
