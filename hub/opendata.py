@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hub.model import Hub, Indicator, Licence
+from hub.periods import Period
 
 COLUMNS = (
     ("indicator", "string", "the indicator's id"),
@@ -63,12 +64,17 @@ def licence(hub: Hub) -> Licence:
     return licences.pop()
 
 
+def period_code(period: Period) -> str:
+    """The period as the data files write it: 2017-18, 2017/18, 2018-03-31 (not "31 March 2018")."""
+    return period.start.isoformat() if period.kind == "snapshot" else str(period)
+
+
 def records(indicator: Indicator) -> list[dict[str, str]]:
     labels = {m.id: m for m in indicator.measures}
     return [
         {
             "indicator": indicator.id,
-            "period": str(row.period),
+            "period": period_code(row.period),
             "period_start": row.period.start.isoformat(),
             "period_end": row.period.end.isoformat(),
             "area": row.area,
@@ -154,6 +160,7 @@ def datapackage(hub: Hub) -> dict:
             "path": path.removeprefix(folder),
             "title": title,
             "description": description,
+            "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
