@@ -363,6 +363,11 @@ def explain(assessment: Assessment, unit: str = "") -> str:
         parts.append(f"Latest {a.latest.period}: {format_value(a.latest.value, unit, a.decimals)}.")
     if a.change is not None:
         parts.append(f"Change {format_change(a.change, unit, a.decimals)}.")
+    if a.annual_change is not None and a.required_change is not None:
+        places = a.decimals + 1
+        achieved = format_change(a.annual_change, unit, places)
+        needed = format_change(a.required_change, unit, places)
+        parts.append(f"Change each year: {achieved}; needed each year: {needed}.")
     parts.append(f"{method_words(a.method, unit, a.decimals)}: {a.status.replace('-', ' ')}.")
     parts.append(a.reason)
     parts.extend(a.notes)

@@ -229,6 +229,13 @@ def test_target_derivation_is_kept():
     assert result.required_change == pytest.approx(1.0)
     assert result.ratio == pytest.approx(0.8)
     assert result.reason.startswith("The change each year so far is 80% of the change needed")
+    assert explain(result) == (
+        "Baseline 2017-18: 10. Latest 2022-23: 14. Change +4. "
+        "Change each year: +0.8; needed each year: +1.0. "
+        "Judged against the target of 20 by 2027-28: off track. "
+        "The change each year so far is 80% of the change needed each year to reach the target; "
+        "95% or more is on track."
+    )
 
 
 def test_target_already_met_wins_over_everything():
