@@ -2,6 +2,7 @@
 # so `make serve` and `make test` work on a fresh machine.
 #   make serve   install, then build and serve the site at http://127.0.0.1:8000
 #   make build   install, then build the site into site/ (strict)
+#   make check   install, then the editors' fast check: every data file and a strict build
 #   make test    install everything (Chromium included), then run every test
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +11,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install browser serve build test lint clean
+.PHONY: install browser serve build check test lint clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || \
@@ -39,6 +40,11 @@ build: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The editors' fast check (also the pre-commit hook): data files, then a strict build into a
+# temporary folder; plain-English errors naming file and line; exit 1 on any problem.
+check: install
+	$(BIN)/python -m hub.check
 
 test: install browser lint
 	$(BIN)/pytest

@@ -39,6 +39,13 @@ def glossary(hub: Hub) -> Markup:
     return render("glossary", terms=hub.glossary)
 
 
+def _known_priority(hub: Hub, priority: str) -> None:
+    """Fail the build with words an editor can act on when a page names an unknown priority."""
+    ids = [item.id for item in hub.priorities]
+    if priority not in ids:
+        raise ValueError(f"unknown priority '{priority}'; use one of: " + ", ".join(ids))
+
+
 def _long_date(day) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -89,7 +96,7 @@ def action_tracker(hub: Hub, heading_level: int = 2) -> Markup:
 
 def priority_actions(hub: Hub, priority: str) -> Markup:
     """One priority's commitments, as the tracker shows them, for the priority's own page."""
-    hub.priority(priority)  # an unknown id fails the build here, naming it
+    _known_priority(hub, priority)
     rows = _action_rows(hub, actions_logic.for_priority(hub.actions, priority))
     return render("priority_actions", rows=rows, build_date=_long_date(hub.build_date))
 
@@ -258,7 +265,7 @@ def latest_updates(hub: Hub, limit: int = 3) -> Markup:
 
 def priority_updates(hub: Hub, priority: str) -> Markup:
     """The highlight reports tagged with one priority, for the priority's page."""
-    hub.priority(priority)  # an unknown id fails the build here, naming it
+    _known_priority(hub, priority)
     found = reports_logic.for_priority(hub.reports, priority)
     return render("priority_updates", reports=found, **_report_context(hub))
 
