@@ -7,6 +7,7 @@ the strategy's own abbreviations, and the mistakes an editor could make in the t
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -14,8 +15,10 @@ import pytest
 from sitetext import built_pages, page_name, read
 
 from conftest import ROOT
+from hub import data, views
 from hub.errors import DataError, DataErrors
-from hub.glossary import ABBREVIATIONS, load_glossary, read_abbreviations
+from hub.glossary import ABBREVIATIONS, abbreviate, load_glossary, read_abbreviations
+from hub.render import at_page
 
 EXPANSIONS = read_abbreviations(ROOT)
 STRATEGY = ROOT / "strategy" / "bscb-strategic-plan-2018-2019.txt"
@@ -142,3 +145,46 @@ def test_abbreviations_and_definitions_join():
     assert root_terms["BSCB"].expansion == "Bristol Safeguarding Children Board"
     assert root_terms["BSCB"].definition
     assert root_terms["Signs of Safety"].expansion is None
+
+
+# ---------------------------------------------------------------- the view and the expander
+
+GOLDEN = ROOT / "tests" / "golden" / "views" / "glossary.html"
+EXAMPLE = {"BSCB": "Bristol Safeguarding Children Board", "DfE": "Department for Education"}
+
+
+def test_glossary_view_matches_its_golden_html():
+    """Regenerate with UPDATE_GOLDEN=1, then read the diff before committing."""
+    hub = data.load(ROOT)
+    with at_page("glossary/"):
+        html = str(views.glossary(hub)) + "\n"
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(html, encoding="utf-8")
+    assert html == GOLDEN.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        pytest.param(
+            "<p>The BSCB met.</p>",
+            '<p>The <abbr title="Bristol Safeguarding Children Board">BSCB</abbr> met.</p>',
+            id="text",
+        ),
+        pytest.param(
+            "<td>DfE&#39;s data</td>",
+            '<td><abbr title="Department for Education">DfE</abbr>&#39;s data</td>',
+            id="before an entity",
+        ),
+        pytest.param('<a title="BSCB" href="BSCB/">x</a>', None, id="attributes untouched"),
+        pytest.param('<abbr title="Board">BSCB</abbr>', None, id="already expanded"),
+        pytest.param("<svg><text>DfE</text></svg>", None, id="svg text untouched"),
+        pytest.param("<code>BSCB</code> BSCBs XBSCB", None, id="code and longer words untouched"),
+    ],
+)
+def test_abbreviate_wraps_only_visible_whole_words(html, expected):
+    assert str(abbreviate(html, EXAMPLE)) == (html if expected is None else expected)
+
+
+def test_abbreviate_escapes_the_expansion():
+    assert 'title="A &amp; B"' in str(abbreviate("<p>AB</p>", {"AB": "A & B"}))

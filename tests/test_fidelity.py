@@ -20,6 +20,7 @@ there, because its page belongs to the data part of the hub.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
@@ -28,6 +29,7 @@ from sitetext import built_pages, fold, page_name, read
 from conftest import ROOT
 
 STRATEGY = ROOT / "strategy" / "bscb-strategic-plan-2018-2019.txt"
+ORIGINAL_SHA256 = "fbcf67cd13e6a7e36f00d0cd5f650ba8317a028d5fc18190c96200744b19d6f1"
 LETTERHEAD = {"Bristol Safeguarding", "Children Board", "making safeguarding everybody's business"}
 RUNS_OVER_A_PAGE_BREAK = ("We will", "whether our work")
 LIST_MARKER = re.compile(r"^(?:- )?(?:\d+\. )?")
@@ -105,6 +107,11 @@ OVER_A_PAGE_BREAK = (
     "workforce have the tools and information they need to identify and respond to abuse, "
     "learn from cases, and hear what our priorities are to define their focus."
 )
+
+
+def test_the_original_text_is_unchanged():
+    """strategy/README.md: never edit the Board's text; if a page disagrees, fix the page."""
+    assert hashlib.sha256(STRATEGY.read_bytes()).hexdigest() == ORIGINAL_SHA256
 
 
 def test_the_text_is_split_as_expected():
