@@ -13,6 +13,10 @@ from hub import contacts, csp, data, freshness, glossary, opendata, render, repo
 
 def define_env(env):
     hub = data.load(Path(env.project_dir))
+    # "Edit this page" needs the repository's address (REPO_URL, set by CI). Without it MkDocs
+    # would warn that edit_uri is not a full address, so the edit link is left out instead.
+    if not env.conf.get("repo_url"):
+        env.conf["edit_uri"] = None
     env.variables["hub"] = hub
     # Reader safety on every page (overrides/main.html): help panel, exit target, the CSP.
     env.conf["extra"]["help_panel"] = views.help_panel(hub)
