@@ -52,7 +52,7 @@ def _long_date(day) -> str:
 
 def _action_rows(hub: Hub, actions) -> list[dict]:
     """Plain data for each action: its words, facts, overdue flag and indicator links."""
-    known = {indicator.id: indicator for indicator in getattr(hub, "indicators", ())}
+    known = {indicator.id: indicator for indicator in hub.indicators}
     return [
         {
             "action": action,
@@ -61,8 +61,8 @@ def _action_rows(hub: Hub, actions) -> list[dict]:
             "indicators": [
                 {
                     "id": indicator_id,
-                    "title": getattr(known.get(indicator_id), "strategy_wording", indicator_id),
-                    "page": f"indicators/{indicator_id}.md" if indicator_id in known else None,
+                    "title": known[indicator_id].strategy_wording,
+                    "page": known[indicator_id].page,
                 }
                 for indicator_id in action.indicators
             ],

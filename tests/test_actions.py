@@ -17,6 +17,7 @@ from hub.model import Hub
 
 FIXTURE = Path(__file__).parent / "fixtures" / "actions" / "actions.yml"
 INDICATORS = ["school-attendance", "repeat-cp-plans"]
+REAL = data.load(ROOT)
 
 
 @pytest.fixture
@@ -76,6 +77,7 @@ def _render_tracker(root, today):
         build_date=today,
         actions=loaded,
         action_statuses=statuses,
+        indicators=REAL.indicators,
     )
     with render.at_page("action-plan/"):
         return str(views.action_tracker(hub))
@@ -87,6 +89,8 @@ def test_tracker_flags_overdue_honestly(root):
     assert "latest published update: in progress (published update)" in html
     assert html.count("Due date passed</strong>") == 2
     assert "The due date has passed for 2 of the 4 commitments" in html
+    # actions link to the indicators they are meant to move, in the strategy's words
+    assert '<a href="../indicators/school-attendance/">Increase in attendance by school-age' in html
     # a status table with a caption and header cells
     assert "<caption>" in html and '<th scope="row">Completed (published update)</th>' in html
     for word in ("failed", "missed", "late"):
