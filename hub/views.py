@@ -104,9 +104,21 @@ def priority_actions(hub: Hub, priority: str) -> Markup:
 # ---------------------------------------------------------------- key indicators (issue 3)
 
 
+def _indicator(hub: Hub, indicator_id: str):
+    """The indicator with this id; a page naming an unknown one fails the build, saying why."""
+    try:
+        return hub.indicator(indicator_id)
+    except KeyError:
+        ids = ", ".join(item.id for item in hub.indicators)
+        raise ValueError(f"unknown indicator '{indicator_id}'; use one of: {ids}") from None
+
+
 def progress_table(hub: Hub, priority: str | None = None) -> Markup:
     """Every key indicator's progress (or those the hub reads as evidence for one priority):
     the strategy's wording, what is measured, baseline, latest, change and status, linked."""
+    if priority is not None and priority not in {item.id for item in hub.priorities}:
+        ids = ", ".join(item.id for item in hub.priorities)
+        raise ValueError(f"progress_table: unknown priority '{priority}'; use one of: {ids}")
     chosen = hub.indicators if priority is None else hub.indicators_for(priority)
     return render(
         "progress_table",
@@ -157,7 +169,7 @@ def indicator_summary(hub: Hub) -> Markup:
 def indicator_definition(hub: Hub, indicator: str) -> Markup:
     """What is measured (and whether it is a proxy), its definition, unit, direction, the
     priorities it evidences, its source with a link, release, frequency and dates."""
-    item = hub.indicator(indicator)
+    item = _indicator(hub, indicator)
     licence = item.source.licence if item.source else None
     return render(
         "indicator_definition",
@@ -174,13 +186,13 @@ def indicator_definition(hub: Hub, indicator: str) -> Markup:
 
 def indicator_status(hub: Hub, indicator: str) -> Markup:
     """The headline status and how it was derived: baseline, latest, change, method, threshold."""
-    item = hub.indicator(indicator)
+    item = _indicator(hub, indicator)
     return render("indicator_status", h=figures.headline(hub, item), indicator=item)
 
 
 def indicator_chart(hub: Hub, indicator: str, measure: str | None = None) -> Markup:
     """One measure's figures as an inline SVG line chart: Bristol, then England and South West."""
-    item = hub.indicator(indicator)
+    item = _indicator(hub, indicator)
     chosen = item.measure(measure or item.headline_measure)
     series = [
         charts.Series(area, [figures.observation(row) for row in rows], role)
@@ -202,7 +214,7 @@ def indicator_chart(hub: Hub, indicator: str, measure: str | None = None) -> Mar
 
 def indicator_data(hub: Hub, indicator: str) -> Markup:
     """Every figure of the indicator, one table per measure, comparators as columns."""
-    item = hub.indicator(indicator)
+    item = _indicator(hub, indicator)
     return render(
         "indicator_data",
         indicator=item,
@@ -213,14 +225,14 @@ def indicator_data(hub: Hub, indicator: str) -> Markup:
 
 def indicator_caveats(hub: Hub, indicator: str) -> Markup:
     """What a reader must know to read the figures, and for no data what would be needed."""
-    return render("indicator_caveats", indicator=hub.indicator(indicator))
+    return render("indicator_caveats", indicator=_indicator(hub, indicator))
 
 
 def indicator_downloads(hub: Hub, indicator: str) -> Markup:
     """Links to the indicator's CSV and JSON, the all-data file, with the licence beside them."""
     return render(
         "indicator_downloads",
-        indicator=hub.indicator(indicator),
+        indicator=_indicator(hub, indicator),
         paths=opendata.PATHS,
         licence=opendata.licence(hub),
     )
@@ -228,7 +240,7 @@ def indicator_downloads(hub: Hub, indicator: str) -> Markup:
 
 def data_as_at(hub: Hub, indicator: str | None = None) -> Markup:
     """ "Data as at 31 March 2025; next release: not announced." for one indicator or all."""
-    chosen = [hub.indicator(indicator)] if indicator else list(hub.indicators)
+    chosen = [_indicator(hub, indicator)] if indicator else list(hub.indicators)
     dates = [item.data_as_at for item in chosen if item.data_as_at]
     due = [item.next_release_due for item in chosen if item.next_release_due]
     return render(
