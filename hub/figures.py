@@ -76,7 +76,7 @@ def cell(row: Row | None, measure: Measure, column: Column | None = None) -> Cel
         if column is not None and column.release:
             why = f"the {column.release} release does not cover this period"
         else:
-            why = "the hub's source gives no figure for this area and period"
+            why = "the source has none for this area and period"
         return Cell("no figure in the source", why, "absent")
     if row.status.id == "published":
         return Cell(value_text(row, measure), "", "published")
