@@ -19,7 +19,10 @@ def define_env(env):
         env.conf["edit_uri"] = None
     env.variables["hub"] = hub
     # Reader safety on every page (overrides/main.html): help panel, exit target, the CSP.
-    env.conf["extra"]["help_panel"] = views.help_panel(hub)
+    # Its abbreviations (NSPCC) expand like those in the pages' text.
+    env.conf["extra"]["help_panel"] = glossary.abbreviate(
+        views.help_panel(hub), glossary.expansions(hub.glossary)
+    )
     env.conf["extra"]["exit_url"] = hub.safety.exit_url
     env.conf["extra"]["csp"] = csp.policy(csp.theme_script_hashes(env.conf["theme"].dirs))
     env.variables["review_pages"] = {}

@@ -62,14 +62,19 @@ class Segment:
 
 
 class MainContent(HTMLParser):
-    """Collects the article's text segments, its element ids and its link targets."""
+    """Collects the article's text segments, its element ids and its link targets.
 
-    def __init__(self) -> None:
+    ``also`` names CSS classes of other elements to read as content, such as the help panel
+    (``hub-help``) that every page carries outside its article.
+    """
+
+    def __init__(self, also: tuple[str, ...] = ()) -> None:
         super().__init__(convert_charrefs=True)
         self.segments: list[Segment] = []
         self.ids: set[str] = set()
         self.links: list[str] = []
-        self._stack: list[tuple[str, bool, str | None]] = []  # tag, hidden, abbr title
+        self._also = set(also)
+        self._stack: list[tuple[str, bool, str | None, bool]] = []  # tag, hidden, abbr, root
         self._inside = 0
 
     def _hidden(self) -> bool:
@@ -80,13 +85,14 @@ class MainContent(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "article":
+        classes = (attributes.get("class") or "").split()
+        root = tag == "article" or bool(self._also.intersection(classes))
+        if root:
             self._inside += 1
         if not self._inside:
             return
         if attributes.get("id"):
             self.ids.add(attributes["id"])
-        classes = (attributes.get("class") or "").split()
         hidden = self._hidden() or tag in HIDDEN or "headerlink" in classes
         if tag == "a" and attributes.get("href") and not hidden:
             self.links.append(attributes["href"])
@@ -95,7 +101,7 @@ class MainContent(HTMLParser):
         if tag in VOID:
             return
         title = attributes.get("title") if tag == "abbr" else self._abbr()
-        self._stack.append((tag, hidden, title))
+        self._stack.append((tag, hidden, title, root))
 
     def handle_endtag(self, tag):
         if not self._inside:
@@ -104,10 +110,9 @@ class MainContent(HTMLParser):
             self.segments.append(Segment(" ", None))
         for index in range(len(self._stack) - 1, -1, -1):
             if self._stack[index][0] == tag:
+                self._inside -= sum(entry[3] for entry in self._stack[index:])
                 del self._stack[index:]
                 break
-        if tag == "article":
-            self._inside -= 1
 
     def handle_data(self, data):
         if self._inside and not self._hidden():
@@ -118,8 +123,8 @@ class MainContent(HTMLParser):
         return fold("".join(segment.text for segment in self.segments))
 
 
-def read(page: Path) -> MainContent:
-    parser = MainContent()
+def read(page: Path, also: tuple[str, ...] = ()) -> MainContent:
+    parser = MainContent(also)
     parser.feed(page.read_text(encoding="utf-8"))
     parser.close()
     return parser

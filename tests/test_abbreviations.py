@@ -35,7 +35,8 @@ def word(abbreviation: str) -> re.Pattern[str]:
 
 @pytest.fixture(scope="module")
 def pages(site):
-    return {page_name(site, page): read(page) for page in built_pages(site)}
+    # The article, and the help panel that every page carries after it.
+    return {page_name(site, page): read(page, also=("hub-help",)) for page in built_pages(site)}
 
 
 @pytest.mark.parametrize("abbreviation", STRATEGY_ABBREVIATIONS)
