@@ -124,7 +124,6 @@ def progress_table(hub: Hub, priority: str | None = None) -> Markup:
         "progress_table",
         rows=[figures.headline(hub, item) for item in chosen],
         priority=hub.priority(priority) if priority else None,
-        statuses=hub.statuses,
     )
 
 
@@ -171,15 +170,12 @@ def indicator_definition(hub: Hub, indicator: str) -> Markup:
     priorities it evidences, its source with a link, release, frequency and dates."""
     item = _indicator(hub, indicator)
     licence = item.source.licence if item.source else None
+    used = {row.source for row in item.rows} | ({item.source.id} if item.source else set())
     return render(
         "indicator_definition",
         indicator=item,
         priorities=[hub.priority(pid) for pid in item.priorities],
-        sources=[
-            s
-            for s in hub.sources
-            if s.id in {r.source for r in item.rows} | {item.source.id if item.source else ""}
-        ],
+        sources=[source for source in hub.sources if source.id in used],
         licence=licence,
     )
 
@@ -193,6 +189,12 @@ def indicator_status(hub: Hub, indicator: str) -> Markup:
 def indicator_chart(hub: Hub, indicator: str, measure: str | None = None) -> Markup:
     """One measure's figures as an inline SVG line chart: Bristol, then England and South West."""
     item = _indicator(hub, indicator)
+    ids = [m.id for m in item.measures]
+    if (measure or item.headline_measure) not in ids:
+        raise ValueError(
+            f"indicator_chart: '{indicator}' has no measure {measure!r} to chart; its measures "
+            "are: " + (", ".join(ids) or "none (nothing is published)")
+        )
     chosen = item.measure(measure or item.headline_measure)
     series = [
         charts.Series(area, [figures.observation(row) for row in rows], role)
