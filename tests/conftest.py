@@ -29,7 +29,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-PROJECT_FILES = ["mkdocs.yml", "macros.py", "docs", "data", "overrides", "includes"]
+# "hub" is copied only because mkdocs.yml watches it; the build imports the installed package.
+PROJECT_FILES = ["mkdocs.yml", "macros.py", "docs", "data", "overrides", "includes", "hub"]
 
 
 def mkdocs_build(project: Path, site: Path, env: dict[str, str] | None = None):

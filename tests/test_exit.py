@@ -156,7 +156,9 @@ def test_works_without_materials_javascript(page, base_url, neutral):
 def test_the_exit_skip_link_comes_first(page, base_url):
     page.goto(base_url + PAGE)
     page.keyboard.press("Tab")
-    focused = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.href]")
+    focused = page.evaluate(
+        "[document.activeElement.textContent.trim(), document.activeElement.href]"
+    )
     assert focused == ["Exit this page", EXIT_URL]
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
