@@ -4,6 +4,7 @@
 #   make build   install, then build the site into site/ (strict)
 #   make check   install, then the editors' fast check: every data file and a strict build
 #   make test    install everything (Chromium included), then run every test
+#   make bench   the performance figures (benchmarks/README.md); BENCH_ARGS=--help for options
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -11,7 +12,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install browser serve build check test lint clean
+.PHONY: install browser serve build check test lint clean bench
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || \
@@ -48,6 +49,12 @@ check: install
 
 test: install browser lint
 	$(BIN)/pytest
+
+# Build time against plain Material, scale to 1,000 synthetic indicators, page weight,
+# Lighthouse (pinned in benchmarks/package.json) and edit-rebuild time. Not a test: ~15 min.
+bench: install browser
+	npm ci --prefix benchmarks --no-audit --no-fund --loglevel=error
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

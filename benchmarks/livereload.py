@@ -1,0 +1,103 @@
+"""An edit to one Markdown page under ``mkdocs serve``: how long until the site is rebuilt.
+
+Starts ``mkdocs serve --strict`` on a free 127.0.0.1 port in a copy of the project, edits a
+page a few times, and reads the server's log: "Detected file changes" -> "Reloading browsers"
+is the rebuild; from the edit itself adds the file watcher's polling (every 0.5 s in MkDocs 1.6).
+"""
+
+from __future__ import annotations
+
+import queue
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.project import ENV
+
+BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    page: str
+    edits: int
+    edit_to_reload: float  # median seconds, from writing the file to "Reloading browsers"
+    rebuild: float  # median seconds, "Detected file changes" to "Reloading browsers"
+    build_reported: float  # median of MkDocs' own "Documentation built in" figure
+    dirty: bool = False
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def measure(
+    project: Path, page: str = "docs/vision.md", edits: int = 3, *, dirty: bool = False
+) -> Rebuild:
+    """``dirty``: ``mkdocs serve --dirty``, which rebuilds only the pages that changed."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
+    if dirty:
+        cmd.append("--dirty")
+    server = subprocess.Popen(
+        cmd, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    lines: queue.Queue[tuple[float, str]] = queue.Queue()
+
+    def pump():
+        for line in server.stdout:
+            lines.put((time.perf_counter(), line))
+
+    threading.Thread(target=pump, daemon=True).start()
+    try:
+        _wait_for(lines, "Serving on", 120)
+        time.sleep(1.0)
+        path = project / page
+        original = path.read_text(encoding="utf-8")
+        edit_to_reload, rebuild, reported = [], [], []
+        for n in range(edits):
+            start = time.perf_counter()
+            path.write_text(original + f"\n<!-- benchmark edit {n} -->\n", encoding="utf-8")
+            detected, _ = _wait_for(lines, "Detected file changes", 30)
+            _, built = _wait_for(lines, "Documentation built in", 60)
+            reloaded, _ = _wait_for(lines, "Reloading browsers", 30)
+            edit_to_reload.append(reloaded - start)
+            rebuild.append(reloaded - detected)
+            reported.append(float(BUILT.search(built).group(1)))
+            time.sleep(1.0)
+        path.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    med = statistics.median
+    return Rebuild(page, edits, med(edit_to_reload), med(rebuild), med(reported), dirty)
+
+
+def _wait_for(lines: queue.Queue, text: str, timeout: float) -> tuple[float, str]:
+    deadline = time.perf_counter() + timeout
+    seen = []
+    while True:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            raise RuntimeError(f"mkdocs serve: no {text!r} within {timeout} s:\n{''.join(seen)}")
+        try:
+            stamp, line = lines.get(timeout=left)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if "ERROR" in line or "Aborted" in line:
+            raise RuntimeError(f"mkdocs serve failed:\n{''.join(seen)}")
+        if text in line:
+            return stamp, line

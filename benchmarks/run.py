@@ -1,0 +1,345 @@
+"""`make bench`: build, scale, page weight, Lighthouse and editing figures, as Markdown tables.
+
+Usage: .venv/bin/python -m benchmarks [--runs 5] [--scale 10,100,1000] [--skip lighthouse,...]
+       [--worktree] [--keep]
+Everything is built in a temporary folder from a copy of the project (the last commit, unless
+--worktree); synthetic indicators exist only there. Nothing here is a test: it prints figures
+and the targets beside them, and exits 0 even when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import html, lighthouse, livereload, loads, machine, project, static, synthetic
+from benchmarks import weight as page_weight
+
+SECTIONS = ("build", "scale", "weight", "lighthouse", "editing")
+KB = 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="runs of each build (default 5)")
+    parser.add_argument("--scale", default="10,100,1000", help="indicator counts (10,100,1000)")
+    parser.add_argument("--big-runs", type=int, default=1, help="runs at 1,000 and above")
+    parser.add_argument("--skip", default="", help=f"sections to skip: {','.join(SECTIONS)}")
+    parser.add_argument("--worktree", action="store_true", help="measure uncommitted edits too")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    skip = {s for s in args.skip.split(",") if s}
+    work = Path(tempfile.mkdtemp(prefix="hub-bench-"))
+    started = time.perf_counter()
+    try:
+        real = project.copy_project(work / "project", worktree=args.worktree)
+        report = Report()
+        report.table("Machine", ["", ""], list(machine.describe().items()))
+        report.note(f"Measured: {'the work tree' if args.worktree else 'the last commit'}.")
+        site = work / "site-hub"
+        if "build" not in skip:
+            build_section(report, real, work, args.runs)
+        project.build(real, site).check("the hub")
+        if "scale" not in skip:
+            counts = [int(n) for n in args.scale.split(",") if n]
+            nav_section(report, real, work, [c for c in counts if c >= 100])
+            scale_section(report, real, work, counts, args.runs, args.big_runs)
+        if "weight" not in skip or "lighthouse" not in skip:
+            with static.serve(site) as base:
+                pages = {"home": base, "indicator": base + first_indicator_url(real)}
+                if "weight" not in skip:
+                    weight_section(report, pages)
+                if "lighthouse" not in skip:
+                    lighthouse_section(report, pages)
+        if "editing" not in skip:
+            editing_section(report, real, work)
+        report.note(f"Benchmark took {time.perf_counter() - started:.0f} s.")
+        print(report.markdown(), flush=True)
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+class Report:
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def table(self, title: str, header: list[str], rows: list[list | tuple]) -> None:
+        lines = [f"### {title}", "", "| " + " | ".join(header) + " |"]
+        lines.append("|" + "|".join(" --- " for _ in header) + "|")
+        lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+        self.parts.append("\n".join(lines))
+        print(self.parts[-1] + "\n", flush=True)  # progress while the rest runs
+
+    def note(self, text: str) -> None:
+        self.parts.append(text)
+        print(text + "\n", flush=True)
+
+    def markdown(self) -> str:
+        return "\n\n".join(["## Final figures", *self.parts])
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def alternate(proj: Path, work: Path, runs: int) -> tuple[list, list]:
+    """Hub and plain Material builds of ``proj``, one after the other, ``runs`` times each."""
+    hub, plain = [], []
+    for _ in range(runs):
+        hub.append(project.build(proj, work / "site-a").check("the hub"))
+        plain.append(project.build(proj, work / "site-b", plain=True).check("plain Material"))
+    return hub, plain
+
+
+def build_section(report: Report, real: Path, work: Path, runs: int) -> None:
+    hub, plain = alternate(real, work, runs)
+    h, p = _median(hub), _median(plain)
+    rows = [
+        _build_row("hub (macros on, strict)", hub),
+        _build_row("plain Material (macros off)", plain),
+    ]
+    report.table(
+        "Full build: the hub against plain Material, same Markdown, alternating",
+        ["build", "runs", "median CPU s", "min–max CPU s", "median wall s", "peak MiB"],
+        rows,
+    )
+    report.note(
+        f"Hub ÷ plain Material (CPU): **{h / p:.2f}** (target ≤ 1.10: {verdict(h / p <= 1.10)}); "
+        f"wall: {_median(hub, 'wall') / _median(plain, 'wall'):.2f}."
+    )
+
+
+def _median(builds, field: str = "seconds") -> float:
+    return statistics.median(getattr(b, field) for b in builds)
+
+
+def _build_row(name: str, builds: list) -> list:
+    seconds = [b.seconds for b in builds]
+    return [
+        name,
+        len(builds),
+        f"{_median(builds):.2f}",
+        f"{min(seconds):.2f}–{max(seconds):.2f}",
+        f"{_median(builds, 'wall'):.2f}",
+        f"{max(b.max_rss_mib for b in builds):.0f}",
+    ]
+
+
+def scale_section(report, real, work, counts, runs, big_runs) -> None:
+    rows, per_page = [], {}
+    for count in counts:
+        proj = _scaled_copy(real, work, count, synthetic.LAYOUT)
+        made_pages = synthetic.generated_pages(proj)
+        n = big_runs if count >= 1000 else min(runs, 3)
+        hub, plain = alternate(proj, work, n)
+        site = work / "site-a"
+        project.build(proj, site).check(f"the hub with {count} synthetic indicators")
+        pages = sum(1 for _ in site.rglob("index.html"))
+        built = [html.page_html(site, page) for page in made_pages]
+        h, p = _median(hub), _median(plain)
+        per_page[count] = (h, pages)
+        rows.append(
+            [
+                f"{count:,}",
+                f"{pages:,}",
+                n,
+                f"{h:.1f}",
+                f"{p:.1f}",
+                f"{h / p:.2f}",
+                f"{h / pages * 1000:.0f}",
+                f"{max(b.max_rss_mib for b in hub):.0f}",
+                f"{statistics.mean(len(t.encode()) for t in built) / KB:.1f}",
+                f"{statistics.mean(html.nav_bytes(t) for t in built) / KB:.1f}",
+                f"{project.tree_bytes(site) / KB / KB:.1f}",
+            ]
+        )
+        shutil.rmtree(proj, ignore_errors=True)
+    report.table(
+        f"Scale: synthetic indicators, {synthetic.PERIODS} periods each "
+        f"(navigation: {synthetic.LAYOUT}, groups of {synthetic.GROUP})",
+        [
+            "indicators",
+            "pages",
+            "runs each",
+            "hub CPU s",
+            "plain CPU s",
+            "hub ÷ plain",
+            "hub ms/page",
+            "peak MiB",
+            "KB/indicator page",
+            "nav KB/indicator page",
+            "site/ MB",
+        ],
+        rows,
+    )
+    report.note(_linearity(per_page, rows))
+
+
+def _scaled_copy(real: Path, work: Path, count: int, layout: str) -> Path:
+    proj = work / f"scale-{count}-{layout}"
+    shutil.rmtree(proj, ignore_errors=True)
+    shutil.copytree(real, proj)
+    synthetic.generate(proj, count, layout)
+    return proj
+
+
+def _linearity(per_page: dict, rows: list) -> str:
+    notes = []
+    if 1000 in per_page and 100 in per_page:
+        (t1, n1), (t2, n2) = per_page[100], per_page[1000]
+        ratio = (t2 / n2) / (t1 / n1)
+        notes.append(f"time per page, 1,000 ÷ 100 indicators: **{ratio:.2f}** (≤ 1: no growth)")
+        if 10 in per_page:
+            t0, n0 = per_page[10]
+            low, high = (t1 - t0) / (n1 - n0), (t2 - t1) / (n2 - n1)
+            notes.append(
+                f"marginal time per added page: {low * 1000:.0f} ms (10→100), "
+                f"{high * 1000:.0f} ms (100→1,000), ratio **{high / low:.2f}** (near 1: linear)"
+            )
+        big = next(row for row in rows if row[0] == "1,000")
+        notes.append(
+            f"1,000 indicators, hub ÷ plain Material: **{big[5]}** "
+            f"(target ≤ 1.5: {verdict(float(big[5]) <= 1.5)})"
+        )
+    return "; ".join(notes) + "." if notes else ""
+
+
+def nav_section(report, real, work, counts) -> None:
+    """Navigation bytes per page for each layout, plain Material builds (the nav is the theme's)."""
+    rows = []
+    for count in counts:
+        for layout in synthetic.LAYOUTS:
+            proj = _scaled_copy(real, work, count, layout)
+            made_pages = synthetic.generated_pages(proj)
+            site = work / "site-nav"
+            build = project.build(proj, site, plain=True).check(f"nav layout {layout}")
+            navs = [html.nav_bytes(html.page_html(site, page)) for page in made_pages]
+            home = html.nav_bytes(html.page_html(site, "index.md"))
+            rows.append(
+                [
+                    f"{count:,}",
+                    layout,
+                    f"{statistics.mean(navs) / KB:.1f}",
+                    f"{max(navs) / KB:.1f}",
+                    f"{home / KB:.1f}",
+                    f"{build.seconds:.1f}",
+                    f"{project.tree_bytes(site) / KB / KB:.1f}",
+                ]
+            )
+            shutil.rmtree(proj, ignore_errors=True)
+    report.table(
+        "Navigation on every page, by layout (plain Material builds, one run each)",
+        [
+            "indicators",
+            "layout",
+            "nav KB/indicator page",
+            "max",
+            "nav KB on home",
+            "plain CPU s",
+            "site/ MB",
+        ],
+        rows,
+    )
+
+
+def first_indicator_url(real: Path) -> str:
+    pages = synthetic.indicator_pages(real)
+    return pages[0].removesuffix(".md") + "/" if pages else "indicators/"
+
+
+def weight_section(report, pages: dict[str, str]) -> None:
+    rows = []
+    for name, result in zip(pages, page_weight.measure(list(pages.values())), strict=True):
+        target = (
+            f"≤ 100 KB in all: {verdict(result.transferred <= 100 * KB)}"
+            if name == "home"
+            else f"HTML ≤ 60 KB: {verdict(result.html_bytes <= 60 * KB)}"
+        )
+        rows.append(
+            [
+                f"{name} (`/{result.url.split('/', 3)[3]}`)",
+                result.requests,
+                f"{result.transferred / KB:.1f}",
+                f"{result.html_transferred / KB:.1f}",
+                f"{result.html_bytes / KB:.1f}",
+                result.third_party,
+                target,
+            ]
+        )
+    report.table(
+        "Page weight, headless Chromium, empty cache, gzip (level 6) as a CDN would",
+        ["page", "requests", "KB transferred", "HTML KB gzip", "HTML KB", "third-party", "target"],
+        rows,
+    )
+
+
+def lighthouse_section(report, pages: dict[str, str]) -> None:
+    if not lighthouse.available():
+        report.note("Lighthouse: not installed (`npm ci --prefix benchmarks`); skipped.")
+        return
+    rows, failing = [], []
+    for name, url in pages.items():
+        result = lighthouse.run(url)
+        s = result.scores
+        rows.append(
+            [
+                name,
+                s.get("performance"),
+                s.get("accessibility"),
+                s.get("best-practices"),
+                s.get("seo"),
+                f"{result.metrics.get('largest-contentful-paint', 0):.0f}",
+            ]
+        )
+        failing += [f"{name}: {audit}" for audit in result.failing]
+        ok = s.get("performance", 0) >= 95 and all(
+            s.get(c) == 100 for c in ("accessibility", "best-practices", "seo")
+        )
+        rows[-1].append(verdict(ok))
+    report.table(
+        "Lighthouse 12, mobile (simulated throttling)",
+        ["page", "performance", "accessibility", "best practices", "SEO", "LCP ms", "target"],
+        rows,
+    )
+    report.note("Audits below full marks: " + ("; ".join(failing) if failing else "none") + ".")
+
+
+def editing_section(report, real: Path, work: Path) -> None:
+    counted = loads.count(real, work / "site-count")
+    rows = []
+    for dirty in (False, True):
+        rebuild = livereload.measure(real, dirty=dirty)
+        mode = "`mkdocs serve --dirty`" if dirty else "`mkdocs serve` (as `make serve`)"
+        rows += [
+            [
+                f"edit one page under {mode}: rebuild, median of {rebuild.edits}",
+                f"{rebuild.rebuild:.2f} s (MkDocs: built in {rebuild.build_reported:.2f} s)",
+                f"< 1 s: {verdict(rebuild.rebuild < 1)}",
+            ],
+            [
+                "…counted from saving the file (adds the watcher's 0.5 s polling)",
+                f"{rebuild.edit_to_reload:.2f} s",
+                "",
+            ],
+        ]
+    rows += [
+        [
+            "calls to hub.data.load in one build",
+            counted["load_calls"],
+            f"1: {verdict(counted['load_calls'] == 1)}",
+        ],
+        [
+            "data files read in one build / most reads of one file",
+            f"{counted['files_read']} / {counted['most_reads_of_one_file']}",
+            f"each once: {verdict(counted['most_reads_of_one_file'] <= 1)}",
+        ],
+    ]
+    report.table("Editing and data loading (the real hub)", ["what", "figure", "target"], rows)
