@@ -136,6 +136,11 @@ def line_chart(
     """
     if not series:
         raise ValueError(f"the chart {title!r} has no series")
+    if len(series) > len(STYLES):
+        raise ValueError(
+            f"the chart {title!r} has {len(series)} series; at most {len(STYLES)} can be told "
+            "apart without colour"
+        )
     periods = sorted({obs.period for item in series for obs in item.observations})
     if not periods:
         raise ValueError(f"the chart {title!r} has no periods")
@@ -215,7 +220,7 @@ def _tick_label(value: float, step: float, unit: str) -> str:
 
 
 def _line(item, index, xs, y_of, axis_y, unit, places, legend_x) -> Line:
-    dash, marker = STYLES[min(index, len(STYLES) - 1)]
+    dash, marker = STYLES[index]
     by_period = {obs.period: obs for obs in item.observations}
     segments, run, points, gaps = [], [], [], []
     for period in sorted(xs):

@@ -199,6 +199,12 @@ def test_a_chart_needs_data():
         line_chart([], unit="", title="Empty")
 
 
+def test_no_more_series_than_can_be_told_apart_without_colour():
+    five = [Series(str(n), observations(fy(2017, 2018), [10, 20])) for n in range(5)]
+    with pytest.raises(ValueError, match="at most 4 can be told apart without colour"):
+        line_chart(five, unit="", title="Crowded")
+
+
 # ---------------------------------------------------------------- words
 
 
