@@ -22,7 +22,14 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
-install: $(STAMP)
+# Test-only tools from npm, pinned in package-lock.json: the Nu HTML Checker (vnu-jar, run with
+# Java 17+). --ignore-scripts: vnu-jar's postinstall would try to download a Java runtime.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(STAMP) $(NODE_STAMP)
 
 # Chromium for the browser tests comes from Debian; Playwright cannot download browsers here.
 browser:
