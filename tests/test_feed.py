@@ -44,7 +44,11 @@ def test_feed_has_one_entry_per_fixture_post(built):
     self_link = feed.find(f"{ATOM}link[@rel='self']").get("href")
     assert self_link == f"{SITE_URL}updates/feed.xml"
     titles = {entry.find(f"{ATOM}title").text for entry in entries}
-    assert "TEST FIXTURE: <script>alert(1)</script> & escaping" in titles  # text, not markup
+    assert "TEST FIXTURE: fictional escaping report & co" in titles  # text, not markup
+    summaries = {entry.find(f"{ATOM}summary").text for entry in entries}
+    assert any("<script>alert(1)</script> and &" in text for text in summaries)
+    raw = (built / "updates" / "feed.xml").read_text()
+    assert "<script>" not in raw and "&lt;script&gt;" in raw
     assert feed.find(f"{ATOM}updated").text == "2019-05-20T00:00:00Z"  # the newest post
 
 

@@ -72,6 +72,12 @@ def _break(root: Path, name: str, old: str, new: str) -> None:
             "'1 February 2019' is not in the expected form",
         ),
         (
+            'title: "TEST FIXTURE: fictional neglect highlight report"',
+            'title: "<script>alert(1)</script>"',
+            "docs/updates/posts/2019-02-01-test-neglect-report.md, line 2, field 'title': "
+            "'<script>alert(1)</script>' is not in the expected form",
+        ),
+        (
             "summary: A fictional post used only by the hub's tests. It reports nothing real.\n",
             "",
             "docs/updates/posts/2019-02-01-test-neglect-report.md, line 2: missing key 'summary'",
@@ -113,6 +119,7 @@ def test_lists_escape_editor_text(root):
     with render.at_page("priorities/domestic-abuse/"):
         html = str(views.priority_updates(_hub(loaded), priority="domestic-abuse"))
     assert "&lt;b&gt;(fictional)&lt;/b&gt; &amp; co" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; and &amp;" in html
     assert "<b>" not in html and "<script>" not in html
     assert 'href="../../updates/2019-05-20-test-escaping-report/"' in html
 
