@@ -58,6 +58,16 @@ def on_pre_page_macros(env):
     )
 
 
+def on_post_page_macros(env):
+    """A highlight report's page ends with who published it, when, where, and its priorities."""
+    folder, _, name = env.page.file.src_uri.rpartition("/")
+    published = {report.id for report in env.variables["hub"].reports}
+    if folder == reports.POSTS_DIR and name.removesuffix(".md") in published:
+        with render.at_page(env.page.url):
+            details = views.report_details(env.variables["hub"], name.removesuffix(".md"))
+        env.markdown = f"{env.markdown}\n\n{details}\n"  # str, so Markup escapes nothing
+
+
 def on_post_build(env):
     """List pages without review dates and pages overdue for review (never fails the build)."""
     # Open data (CSV, JSON, datapackage.json) into the built site: nothing generated is committed.

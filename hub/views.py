@@ -284,6 +284,13 @@ def priority_updates(hub: Hub, priority: str) -> Markup:
     return render("priority_updates", reports=found, **_report_context(hub))
 
 
+def report_details(hub: Hub, report_id: str) -> Markup:
+    """Who published a highlight report, when, where, and on which priorities: added by
+    macros.py at the foot of the report's own page (not a macro pages call)."""
+    (report,) = [report for report in hub.reports if report.id == report_id]
+    return render("report_details", report=report, **_report_context(hub))
+
+
 def updates_summary(hub: Hub) -> Markup:
     """The highlight reports page's opening: how many there are, or that there are none yet."""
     return render("updates_summary", count=len(hub.reports), **_report_context(hub))

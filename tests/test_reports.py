@@ -131,6 +131,12 @@ def test_fixture_posts_build_and_are_listed_where_they_belong(project, tmp_path)
     assert result.returncode == 0, result.stderr
     post = site / "updates" / "2019-02-01-test-neglect-report" / "index.html"
     assert post.is_file()
+    post_html = post.read_text()
+    assert "&lt;!--" not in post_html  # the page's own Markdown is not escaped
+    assert "About this report" in post_html
+    assert "Published by Test sub group (fictional) on" in post_html
+    assert 'href="../../priorities/assessments/">Improving Assessments</a>' in post_html
+    assert "First published on this hub." in post_html
     assert not (site / "updates" / "2019-06-01-test-draft-report").exists()  # a draft
     home = (site / "index.html").read_text()
     assert "TEST FIXTURE: fictional neglect highlight report" in home
