@@ -186,6 +186,9 @@ def indicator_status(hub: Hub, indicator: str) -> Markup:
     return render("indicator_status", h=figures.headline(hub, item), indicator=item)
 
 
+AREAS = (("Bristol", "main"), ("England", "comparator"), ("South West", "comparator"))
+
+
 def indicator_chart(hub: Hub, indicator: str, measure: str | None = None) -> Markup:
     """One measure's figures as an inline SVG line chart: Bristol, then England and South West."""
     item = _indicator(hub, indicator)
@@ -196,19 +199,19 @@ def indicator_chart(hub: Hub, indicator: str, measure: str | None = None) -> Mar
             "are: " + (", ".join(ids) or "none (nothing is published)")
         )
     chosen = item.measure(measure or item.headline_measure)
+    # Counts from areas of very different size are not comparable (England's thousands would
+    # flatten Bristol's line), so comparators are drawn only for percentages.
+    areas = AREAS if chosen.unit == "percent" else AREAS[:1]
     series = [
         charts.Series(area, [figures.observation(row) for row in rows], role)
-        for area, role in (
-            ("Bristol", "main"),
-            ("England", "comparator"),
-            ("South West", "comparator"),
-        )
+        for area, role in areas
         if (rows := item.series(chosen.id, area))
     ]
+    compared = " and comparators" if len(series) > 1 else ""
     chart = charts.line_chart(
         series,
         unit="percent" if chosen.unit == "percent" else item.unit,
-        title=f"{chosen.label}: Bristol and comparators, by period",
+        title=f"{chosen.label}: Bristol{compared}, by period",
         decimals=chosen.decimals,
     )
     return render("indicator_chart", chart=chart, id=f"chart-{chosen.id}")

@@ -180,3 +180,16 @@ def test_an_absent_row_says_so(hub):
     measure = hub.indicators[0].measures[0]
     cell = figures.cell(None, measure)
     assert cell.text == "no figure in the source" and cell.status == "absent"
+
+
+@pytest.mark.parametrize(
+    ("indicator", "legend"),
+    [
+        ("repeat-cp-plans", ["Bristol", "England", "South West"]),  # a percentage
+        ("cp-plans-over-two-years", ["Bristol"]),  # a count: England's thousands don't compare
+    ],
+)
+def test_comparators_are_charted_only_for_percentages(hub, indicator, legend):
+    html = render(hub, "indicator_chart", {"indicator": indicator}, f"indicators/{indicator}/")
+    drawn = [area for area in ("Bristol", "England", "South West") if f">{area}<" in html]
+    assert drawn == legend
