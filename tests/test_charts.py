@@ -255,7 +255,7 @@ def test_no_script_and_no_inline_style_for_the_content_security_policy():
 
 def test_chart_colours_come_from_the_palette():
     css = (ROOT / "docs" / "stylesheets" / "hub.css").read_text(encoding="utf-8")
-    charts = css.split("/* ============================================================ Charts */")[1]
+    charts = css.split("/* " + "=" * 60 + " Charts */")[1]
     screen = charts.split("/* ====")[0].split("@media")[0]
     colours = re.findall(r"(?:fill|stroke|color):\s*([^;}]+)", screen)
     assert colours
