@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, mkdocs_build
 
 
 def nav_pages(items) -> list[str]:
@@ -38,3 +38,24 @@ def test_every_page_in_the_navigation_is_built(site):
     assert len(pages) > 10
     missing = [page for page in pages if not (site / built_path(page)).is_file()]
     assert missing == []
+
+
+def tree(folder) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_the_same_commit_builds_the_same_bytes(tmp_path):
+    """CI publishes with SOURCE_DATE_EPOCH from the last commit: two builds must be identical
+    (sitemap dates, review and overdue flags, the feed, open data), whatever the clock says."""
+    env = {"SOURCE_DATE_EPOCH": "1795000000"}  # 19 November 2026
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        result = mkdocs_build(ROOT, out, env=env)
+        assert result.returncode == 0, result.stderr
+    one, two = tree(first), tree(second)
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
