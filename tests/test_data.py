@@ -16,7 +16,7 @@ from hub.errors import DataError, DataErrors
 from hub.model import Indicator
 
 CORPUS = ROOT / "tests" / "data_corpus"
-EXTRACTS = ROOT.parent / "shared" / "sources" / "extracts"
+EXTRACTS = ROOT / "sources" / "extracts"
 IDS = [
     "adolescent-boys-entering-care",
     "boys-at-risk-of-cse",
