@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hub.errors import DataError, DataErrors
 from hub.model import Contact, Safety
-from hub.readers import read_yaml
+from hub.readers import read_date, read_yaml
 
 # Short codes dialled as they are; every other UK number becomes +44 without its leading 0.
 SHORT_CODES = {"999", "101", "111"}
@@ -26,21 +26,6 @@ def tel_href(number: str) -> str:
     if not re.fullmatch(r"0[1-9][0-9]{6,9}", digits):
         raise ValueError(f"{number!r} is not a UK telephone number")
     return f"tel:+44{digits[1:]}"
-
-
-def _date(value: object, file: str, line: int | None, field: str) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise DataError(
-            file=file,
-            line=line,
-            field=field,
-            message=f"{value!r} is not a date",
-            hint="write the date you checked the source page as YYYY-MM-DD, such as 2026-11-28",
-        ) from None
 
 
 def load_contacts(root: Path) -> tuple[Contact, ...]:
@@ -61,11 +46,12 @@ def load_contacts(root: Path) -> tuple[Contact, ...]:
             )
         seen.add(item["id"])
         try:
-            checked = _date(
+            checked = read_date(
                 item["last_checked"],
                 file,
                 lines.get(("contacts", index, "last_checked")),
                 f"contacts.{index}.last_checked",
+                "write the date you checked the source page as YYYY-MM-DD, such as 2026-11-28",
             )
         except DataError as error:
             errors.append(error)

@@ -13,7 +13,7 @@ from pathlib import Path
 from hub import contacts, glossary, indicators, reports
 from hub.errors import DataError, DataErrors
 from hub.model import Action, ActionStatus, Evidence, Hub, Priority
-from hub.readers import read_yaml
+from hub.readers import read_date, read_yaml
 
 
 def build_date() -> date:
@@ -56,20 +56,7 @@ def load(root: Path, today: date | None = None) -> Hub:
 
 # ---------------------------------------------------------------- action plan tracker
 
-
-def _iso_date(value: object, file: str, line: int | None, field: str) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise DataError(
-            file=file,
-            line=line,
-            field=field,
-            message=f"{value!r} is not a date",
-            hint="write it as YYYY-MM-DD, such as 2019-06-30",
-        ) from None
+ACTION_DATE_HINT = "write it as YYYY-MM-DD, such as 2019-06-30"
 
 
 def indicator_ids(root: Path) -> set[str]:
@@ -154,24 +141,30 @@ def load_actions(
                 Evidence(
                     title=source["title"],
                     url=source["url"],
-                    published=_iso_date(
+                    published=read_date(
                         source["published"],
                         file,
                         lines.get(("actions", index, "evidence", number, "published")),
                         f"actions.{index}.evidence.{number}.published",
+                        ACTION_DATE_HINT,
                     ),
                 )
                 for number, source in enumerate(item["evidence"])
             )
-            due = _iso_date(
-                item["due"], file, lines.get(("actions", index, "due")), f"actions.{index}.due"
+            due = read_date(
+                item["due"],
+                file,
+                lines.get(("actions", index, "due")),
+                f"actions.{index}.due",
+                ACTION_DATE_HINT,
             )
             status_date = (
-                _iso_date(
+                read_date(
                     item["status_date"],
                     file,
                     lines.get(("actions", index, "status_date")),
                     f"actions.{index}.status_date",
+                    ACTION_DATE_HINT,
                 )
                 if "status_date" in item
                 else None

@@ -8,6 +8,7 @@ so that editors can read what each file may hold.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
 import json
 import re
@@ -373,3 +374,18 @@ def read_front_matter(path: Path, kind: str, root: Path) -> tuple[dict[str, Any]
     if errors:
         raise DataErrors(errors)
     return value, lines, "\n".join(lines_of_text[end + 1 :])
+
+
+# ---------------------------------------------------------------- values
+
+
+def read_date(
+    value: object, file: str, line: int | None, field: str, hint: str = "write it as YYYY-MM-DD"
+) -> dt.date:
+    """A date from YAML (already a date) or text in YYYY-MM-DD; a DataError names the field."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(file, f"{value!r} is not a date", line, field, hint) from None

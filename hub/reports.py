@@ -16,23 +16,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from hub.errors import DataError, DataErrors
 from hub.model import Priority, Report
-from hub.readers import read_front_matter
+from hub.readers import read_date, read_front_matter
 
 BLOG_DIR = "updates"  # mkdocs.yml: plugins.blog.blog_dir
 POSTS_DIR = f"{BLOG_DIR}/posts"
 FEED = f"{BLOG_DIR}/feed.xml"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-def _date(value: object, file: str, line: int | None, field: str) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise DataError(
-            file, f"{value!r} is not a date", line, field, "write it as YYYY-MM-DD"
-        ) from None
 
 
 def _title(meta: dict, body: str) -> str | None:
@@ -79,7 +68,7 @@ def load_reports(root: Path, priority_ids: set[str]) -> tuple[Report, ...]:
             )
             continue
         try:
-            published = _date(meta["date"], file, lines.get(("date",)), "date")
+            published = read_date(meta["date"], file, lines.get(("date",)), "date")
         except DataError as error:
             errors.append(error)
             continue

@@ -2,7 +2,7 @@
 chart stays under 5 KB, and the words state the trend. Golden SVG under tests/golden/ (rewrite
 with UPDATE_GOLDEN=1, then look at the diff and the picture before committing).
 
-Figures are Bristol's published ones, copied from sources/ (the published extracts) (DfE CIN table D3 and LAIT
+Figures are Bristol's published ones, copied from sources/extracts (DfE CIN table D3 and LAIT
 PrevRegCPR for repeat plans; LAIT TotAbs for absence; LAIT CPPlans2yrs for plans of 2 years or
 more), or obviously abstract numbers (10, 20) in the unit tests.
 """
