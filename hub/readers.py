@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -222,6 +223,33 @@ def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
+def _scalars(node: yaml.Node, path: Path_ = ()) -> Iterator[tuple[Path_, yaml.ScalarNode]]:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            yield from _scalars(value_node, (*path, key_node.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _scalars(item, (*path, index))
+    elif isinstance(node, yaml.ScalarNode):
+        yield path, node
+
+
+def _unreadable_value(text: str, file: str, error: ValueError) -> DataError:
+    """Find the value YAML could not build (parsing succeeded, building failed) and name it."""
+    for path, node in _scalars(yaml.compose(text, Loader=yaml.SafeLoader)):
+        try:
+            yaml.SafeLoader(node.value).get_single_data()
+        except ValueError as problem:
+            return DataError(
+                file=file,
+                line=node.start_mark.line + 1,
+                field=_describe(path),
+                message=f"{node.value!r} looks like a date but is not one ({problem})",
+                hint="write a real date as YYYY-MM-DD, such as 2019-06-30",
+            )
+    return DataError(file=file, message=f"a value could not be read ({error})")
+
+
 def read_yaml(path: Path, kind: str, root: Path) -> tuple[Any, dict[Path_, int]]:
     """Read a YAML file and check it against ``data/schemas/<kind>.schema.json``.
 
@@ -251,6 +279,8 @@ def read_yaml(path: Path, kind: str, root: Path) -> tuple[Any, dict[Path_, int]]
             message=f"this is not valid YAML: {error.problem}",
             hint="check the indentation and that text with a colon is in quotes",
         ) from None
+    except ValueError as error:  # a value YAML reads as a date but no calendar has: 2019-13-01
+        raise _unreadable_value(text, file, error) from None
     lines: dict[Path_, int] = {}
     if node is not None:
         _walk(node, (), lines, file)

@@ -101,3 +101,14 @@ def test_csv_rows_carry_their_line_and_bad_headers_are_named(root, tmp_path):
         read_csv(path, "rows", root)
     path.write_text("period,value\n2017-18,1\n")
     assert read_csv(path, "rows", root) == [{"period": "2017-18", "value": "1", "_line": 2}]
+
+
+def test_an_impossible_date_is_named_not_a_crash(root):
+    text = "priorities:\n" + PRIORITY + "    reviewed: 2019-13-01\n"
+    with pytest.raises(DataError) as caught:
+        read_yaml(write(root, text), "priorities", root)
+    assert str(caught.value) == (
+        "data/priorities.yml, line 6, field 'priorities.0.reviewed': '2019-13-01' looks like a "
+        "date but is not one (month must be in 1..12)\n"
+        "  What to do: write a real date as YYYY-MM-DD, such as 2019-06-30"
+    )
