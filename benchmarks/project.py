@@ -70,7 +70,7 @@ def load_config(project: Path, name: str = "mkdocs.yml") -> dict:
 
 
 def write_plain_config(project: Path) -> Path:
-    """``mkdocs.plain.yml``: the same config (INHERIT) with the macros plugin left out.
+    """``mkdocs.plain.yml``: the same config (INHERIT) with the macros plugin and hooks left out.
 
     The macro calls then stay in the pages as literal text; the pages, theme, overrides and
     Markdown extensions are the same, so the difference in build time is what the hub adds.
@@ -82,8 +82,10 @@ def write_plain_config(project: Path) -> Path:
         if name.split("/")[-1] != "macros":
             kept.append(item)
     path = project / PLAIN_CONFIG
+    # No hooks either: hooks.py only puts macro HTML back into pages, and importing the hub
+    # for it would charge plain Material for the hub's imports.
     text = yaml.safe_dump(
-        {"INHERIT": "mkdocs.yml", "strict": False, "plugins": kept}, sort_keys=False
+        {"INHERIT": "mkdocs.yml", "strict": False, "plugins": kept, "hooks": []}, sort_keys=False
     )
     path.write_text(text, encoding="utf-8")
     return path

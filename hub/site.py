@@ -5,12 +5,13 @@ Hub, paths, page addresses and front matter. Nothing here imports MkDocs, so a m
 engine keeps all of it.
 
     define_env       -> theme_extras, build_notes, macros
-    each page        -> page_review, report_footer
+    each page        -> page_review, report_footer; after Markdown: FRAGMENTS.release
     after the build  -> write_outputs, review_notes
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import wraps
 from pathlib import Path
@@ -39,8 +40,38 @@ def build_notes(hub: Hub) -> list[str]:
     ]
 
 
+class Fragments:
+    """Macro HTML held back from Markdown, and put back into the page after conversion.
+
+    Python-Markdown re-parses every raw HTML block it meets, and the fragments (data tables,
+    charts) were the largest cost per page: at 100 indicators, a third of the build. So a macro
+    leaves a one-line HTML comment in the Markdown, and the finished HTML replaces it.
+    """
+
+    PLACEHOLDER = re.compile(r"<!--hub-fragment-(\d+)-->")
+
+    def __init__(self) -> None:
+        self._held: list[str] = []
+
+    def hold(self, html: str) -> Markup:
+        self._held.append(html)
+        return Markup(f"<!--hub-fragment-{len(self._held) - 1}-->")
+
+    def release(self, page_html: str) -> str:
+        return self.PLACEHOLDER.sub(lambda match: self._held[int(match.group(1))], page_html)
+
+
+# One per build: macros.py starts it, hooks.py releases each page's fragments after Markdown.
+FRAGMENTS = Fragments()
+
+
 def macros(hub: Hub, current_url: Callable[[], str]) -> dict[str, Callable[..., Markup]]:
-    """Every view bound to the loaded data and to the page being built, by macro name."""
+    """Every view bound to the loaded data and to the page being built, by macro name.
+
+    Each macro returns a placeholder; FRAGMENTS.release puts the HTML in after Markdown.
+    """
+    global FRAGMENTS
+    FRAGMENTS = Fragments()
     abbreviations = glossary.expansions(hub.glossary)
 
     def bind(view: Callable[..., Markup]) -> Callable[..., Markup]:
@@ -48,7 +79,8 @@ def macros(hub: Hub, current_url: Callable[[], str]) -> dict[str, Callable[..., 
         def macro(*args: object, **kwargs: object) -> Markup:
             with render.at_page(current_url()):
                 # Abbreviations expand in a macro's HTML as they do in the page's Markdown.
-                return glossary.abbreviate(view(hub, *args, **kwargs), abbreviations)
+                html = glossary.abbreviate(view(hub, *args, **kwargs), abbreviations)
+            return FRAGMENTS.hold(html)
 
         return macro
 

@@ -30,7 +30,16 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 # "hub" is copied only because mkdocs.yml watches it; the build imports the installed package.
-PROJECT_FILES = ["mkdocs.yml", "macros.py", "docs", "data", "overrides", "includes", "hub"]
+PROJECT_FILES = [
+    "mkdocs.yml",
+    "macros.py",
+    "hooks.py",
+    "docs",
+    "data",
+    "overrides",
+    "includes",
+    "hub",
+]
 
 
 def mkdocs_build(project: Path, site: Path, env: dict[str, str] | None = None):
