@@ -250,6 +250,33 @@ def _unreadable_value(text: str, file: str, error: ValueError) -> DataError:
     return DataError(file=file, message=f"a value could not be read ({error})")
 
 
+def _load_text(text: str, file: str, what: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML text once into its value and a map from field path to line number.
+
+    Every mistake is a DataError naming the line: broken YAML, a key given twice, and a value
+    YAML reads as a date that no calendar has (2019-13-01). ``what`` names the text in messages.
+    """
+    try:
+        try:
+            node, value = _parse(text, _FastLoader)
+        except yaml.MarkedYAMLError:
+            node, value = _parse(text, yaml.SafeLoader)  # PyYAML's own words for the mistake
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise DataError(
+            file=file,
+            line=mark.line + 1 if mark else None,
+            message=f"{what} is not valid YAML: {error.problem}",
+            hint="check the indentation and that text with a colon is in quotes",
+        ) from None
+    except ValueError as error:  # a value YAML reads as a date but no calendar has: 2019-13-01
+        raise _unreadable_value(text, file, error) from None
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _walk(node, (), lines, file)
+    return value, lines
+
+
 def read_yaml(path: Path, kind: str, root: Path) -> tuple[Any, dict[Path_, int]]:
     """Read a YAML file and check it against ``data/schemas/<kind>.schema.json``.
 
@@ -266,24 +293,7 @@ def read_yaml(path: Path, kind: str, root: Path) -> tuple[Any, dict[Path_, int]]
             message=f"the file is not UTF-8 text ({error.reason})",
             hint="save it as UTF-8",
         ) from None
-    try:
-        try:
-            node, value = _parse(text, _FastLoader)
-        except yaml.MarkedYAMLError:
-            node, value = _parse(text, yaml.SafeLoader)  # PyYAML's own words for the mistake
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise DataError(
-            file=file,
-            line=mark.line + 1 if mark else None,
-            message=f"this is not valid YAML: {error.problem}",
-            hint="check the indentation and that text with a colon is in quotes",
-        ) from None
-    except ValueError as error:  # a value YAML reads as a date but no calendar has: 2019-13-01
-        raise _unreadable_value(text, file, error) from None
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _walk(node, (), lines, file)
+    value, lines = _load_text(text, file, "this")
     errors = validate(value, kind, root / "data", file, lines)
     if errors:
         raise DataErrors(errors)
@@ -384,22 +394,10 @@ def read_front_matter(path: Path, kind: str, root: Path) -> tuple[dict[str, Any]
             message="the front matter is not closed",
             hint="end the keys with a line holding only '---'",
         ) from None
-    block = "\n".join(lines_of_text[1:end]) + "\n"
-    try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
-        value = yaml.safe_load(block) or {}
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise DataError(
-            file=file,
-            line=mark.line + 2 if mark else None,
-            message=f"the front matter is not valid YAML: {error.problem}",
-            hint="check the indentation and that text with a colon is in quotes",
-        ) from None
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _walk(node, (), lines, file)
-    lines = {key: number + 1 for key, number in lines.items()}  # the opening '---' is line 1
+    # A blank first line stands for the opening '---', so YAML's line numbers are the page's.
+    block = "\n" + "\n".join(lines_of_text[1:end]) + "\n"
+    value, lines = _load_text(block, file, "the front matter")
+    value = value or {}
     errors = validate(value, kind, root / "data", file, lines)
     if errors:
         raise DataErrors(errors)

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from hub.errors import DataError, DataErrors
-from hub.readers import read_csv, read_yaml
+from hub.readers import read_csv, read_front_matter, read_yaml
 
 PRIORITY = (
     "  - id: neglect\n    number: 2\n    title: Reduce Neglect\n    page: priorities/neglect.md\n"
@@ -112,3 +112,36 @@ def test_an_impossible_date_is_named_not_a_crash(root):
         "date but is not one (month must be in 1..12)\n"
         "  What to do: write a real date as YYYY-MM-DD, such as 2019-06-30"
     )
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        (
+            "date: 2025-13-01\n",
+            "docs/post.md, line 2, field 'date': '2025-13-01' looks like a date but is not one "
+            "(month must be in 1..12)\n"
+            "  What to do: write a real date as YYYY-MM-DD, such as 2019-06-30",
+        ),
+        (
+            "date: 2025-01-01\ndate: 2025-02-01\n",
+            "docs/post.md, line 3, field 'date': the key 'date' appears twice\n"
+            "  What to do: keep one of them",
+        ),
+        (
+            "summary: [unclosed\n",
+            "docs/post.md, line 3: the front matter is not valid YAML: expected ',' or ']', but "
+            "got '<stream end>'\n"
+            "  What to do: check the indentation and that text with a colon is in quotes",
+        ),
+    ],
+    ids=["impossible-date", "duplicate-key", "broken-yaml"],
+)
+def test_front_matter_mistakes_name_the_page_line(root, front_matter, expected):
+    """Front matter goes through the same YAML reading as data files, lines counted in the page."""
+    page = root / "docs" / "post.md"
+    page.parent.mkdir()
+    page.write_text("---\n" + front_matter + "---\n\nText.\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_front_matter(page, "report", root)
+    assert str(caught.value) == expected
