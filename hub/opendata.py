@@ -91,11 +91,42 @@ def records(indicator: Indicator) -> list[dict[str, str]]:
 
 
 def csv_text(rows: list[dict[str, str]]) -> str:
+    return _HEADER + csv_body(rows)
+
+
+def csv_body(rows: list[dict[str, str]]) -> str:
+    """The CSV lines of ``rows`` (from :func:`records`, so their keys are the COLUMNS, in order)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[name for name, _, _ in COLUMNS], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    csv.writer(out, lineterminator="\n").writerows(row.values() for row in rows)
     return out.getvalue()
+
+
+_HEADER = csv_body([{name: name for name, _, _ in COLUMNS}])
+
+
+def json_text(document: dict) -> str:
+    """``document`` as JSON with one space of indent, as ``json.dumps(indent=1)`` writes it.
+
+    The standard library writes indented JSON in pure Python, value by value; its C encoder
+    only writes unindented JSON. The figures (``data``, a list of flat rows of strings, last in
+    the document) are most of the bytes, so they go through the C encoder in one call, with the
+    separators that indentation gives inside a row. A newline in a string is written as
+    ``\\n``, so every real newline is a separator, and the rows' own indent is put in after.
+    """
+    rows = document["data"]
+    if not rows or list(document)[-1] != "data" or not _flat(rows):
+        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    head = json.dumps({**document, "data": []}, ensure_ascii=False, indent=1)
+    data = _ROWS(rows)[2:-2].replace("},\n   {", "\n  },\n  {\n   ")
+    return head[: -len("[]\n}")] + "[\n  {\n   " + data + "\n  }\n ]\n}\n"
+
+
+_ROWS = json.JSONEncoder(ensure_ascii=False, separators=(",\n   ", ": ")).encode
+
+
+def _flat(rows: list[dict]) -> bool:
+    """Whether every row has fields, and every field is a string."""
+    return all(rows) and {type(value) for row in rows for value in row.values()} == {str}
 
 
 def metadata(hub: Hub, indicator: Indicator) -> dict:
@@ -193,20 +224,26 @@ def datapackage(hub: Hub) -> dict:
 def write(hub: Hub, site_dir: Path) -> list[Path]:
     """Write every download into the built site; return the files written."""
     written: list[Path] = []
+    folders: set[Path] = set()
 
     def put(path: str, text: str) -> None:
         target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_text(text, encoding="utf-8")
         written.append(target)
 
-    every: list[dict[str, str]] = []
+    attribution = licence(hub).attribution
+    bodies: list[str] = []
     for item in hub.indicators:
         rows = records(item)
-        every.extend(rows)
-        put(PATHS.csv(item.id), csv_text(rows))
-        document = {"licence": licence(hub).attribution, **metadata(hub, item), "data": rows}
-        put(PATHS.json(item.id), json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-    put(PATHS.all_data, csv_text(every))
+        body = csv_body(rows)
+        bodies.append(body)
+        put(PATHS.csv(item.id), _HEADER + body)
+        document = {"licence": attribution, **metadata(hub, item), "data": rows}
+        put(PATHS.json(item.id), json_text(document))
+    # The all-data file is the indicators' lines one after the other, under one header.
+    put(PATHS.all_data, _HEADER + "".join(bodies))
     put(PATHS.package, json.dumps(datapackage(hub), ensure_ascii=False, indent=1) + "\n")
     return written
