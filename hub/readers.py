@@ -11,16 +11,18 @@ import csv
 import datetime as dt
 import difflib
 import json
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
+from hub import validity
 from hub.errors import DataError, DataErrors
+
+if TYPE_CHECKING:
+    import jsonschema
 
 Path_ = tuple[str | int, ...]
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when installed
@@ -92,77 +94,33 @@ def _type_name(expected: str | list[str]) -> str:
 
 @cache
 def _validator(data_dir: Path, kind: str) -> jsonschema.Draft202012Validator:
-    """One validator per schema: every row of a CSV file is checked with the same one."""
+    """One validator per schema, built only when a file may hold a mistake."""
+    import jsonschema  # here, not above: 65-100 ms to import, and files that are fine never need it
+
     return jsonschema.Draft202012Validator(schema(data_dir, kind))
 
 
-# Keywords the quick row check understands; a schema using any other is always fully checked.
-_QUICK_KEYWORDS = {"type", "enum", "pattern", "minLength", "maxLength", "description", "title"}
-
-
 @cache
-def _quick_row_check(data_dir: Path, kind: str) -> dict[str, tuple] | None:
-    """For a CSV row schema of plain string columns: per column (enum, regex, min, max).
-
-    None when the schema needs the full validator. JSON Schema patterns are unanchored
-    searches, as ``re.search`` is.
-    """
-    row = schema(data_dir, kind)
-    if (
-        set(row)
-        - {
-            "$schema",
-            "$id",
-            "title",
-            "description",
-            "type",
-            "additionalProperties",
-            "required",
-            "properties",
-            "$comment",
-        }
-        or row.get("type") != "object"
-    ):
-        return None
-    checks = {}
-    for name, column in row.get("properties", {}).items():
-        if not isinstance(column, dict) or set(column) - _QUICK_KEYWORDS:
-            return None
-        if column.get("type", "string") != "string":
-            return None
-        try:
-            pattern = re.compile(column["pattern"]) if "pattern" in column else None
-        except re.error:
-            return None
-        enum = column.get("enum")
-        checks[name] = (enum, pattern, column.get("minLength", 0), column.get("maxLength"))
-    return checks
-
-
-def row_is_plainly_valid(data_dir: Path, kind: str, record: dict[str, str]) -> bool:
-    """True when a CSV row surely passes its schema; False means: run the full validator.
-
-    Checking thousands of rows with jsonschema dominated the build at scale; this quick check
-    only ever says yes to rows the full validator accepts, and every mistake is still reported
-    by the full validator in its own words.
-    """
-    checks = _quick_row_check(data_dir, kind)
-    if checks is None or set(record) - set(checks):
-        return False
-    if any(name not in record for name in schema(data_dir, kind).get("required", [])):
-        return False
-    for name, value in record.items():
-        enum, pattern, shortest, longest = checks[name]
-        if enum is not None and value not in enum:
-            return False
-        if pattern is not None and not pattern.search(value):
-            return False
-        if len(value) < shortest or (longest is not None and len(value) > longest):
-            return False
-    return True
+def _judge(data_dir: Path, kind: str) -> Callable[[Any], bool | None]:
+    """The schema as a plain predicate (hub.validity); jsonschema's own when it cannot be."""
+    judge = validity.compile_schema(schema(data_dir, kind))
+    return judge if judge is not None else _validator(data_dir, kind).is_valid
 
 
 def validate(
+    value: Any, kind: str, data_dir: Path, file: str, lines: dict[Path_, int]
+) -> list[DataError]:
+    """Every way ``value`` breaks its schema, as DataErrors in jsonschema's order.
+
+    A value the compiled predicate calls valid has none (it agrees with jsonschema exactly);
+    any other value is checked by jsonschema, which explains each mistake.
+    """
+    if _judge(data_dir, kind)(value):
+        return []
+    return _explain(value, kind, data_dir, file, lines)
+
+
+def _explain(
     value: Any, kind: str, data_dir: Path, file: str, lines: dict[Path_, int]
 ) -> list[DataError]:
     validator = _validator(data_dir, kind)
@@ -337,6 +295,8 @@ def read_csv(path: Path, kind: str, root: Path) -> list[dict[str, Any]]:
             message="; ".join(problems),
             hint="the header row may hold these columns: " + ", ".join(allowed),
         )
+    data_dir = root / "data"
+    judge = _judge(data_dir, kind)
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
@@ -350,11 +310,14 @@ def read_csv(path: Path, kind: str, root: Path) -> list[dict[str, Any]]:
                 )
             )
             continue
-        record = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
-        if not row_is_plainly_valid(root / "data", kind, record):
+        record: dict[str, Any] = {
+            name: cell.strip() for name, cell in zip(header, cells, strict=True)
+        }
+        if not judge(record):
             lines = {(): number, **{(name,): number for name in header}}
-            errors.extend(validate(record, kind, root / "data", file, lines))
-        records.append({**record, "_line": number})
+            errors.extend(_explain(record, kind, data_dir, file, lines))
+        record["_line"] = number
+        records.append(record)
     if errors:
         raise DataErrors(errors)
     return records
