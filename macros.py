@@ -1,45 +1,64 @@
-"""mkdocs-macros entry point: load the data once, then register each view as a macro.
+"""The hub's MkDocs hooks (``hooks:`` in mkdocs.yml): load the data, expand the macros, write
+the outputs. The only Python file that knows MkDocs; each event hands plain values to
+hub/site.py, where the logic is, so a move to another engine rewrites this file alone.
 
-All logic lives in the ``hub`` package (installed with ``pip install -e .``); hub/site.py says
-what the hub adds at each step. This file only hands it MkDocs' values and registers the macros.
+    on_config        load and check the data once; the theme's extras; the build's notes
+    on_env           the theme's compiled templates are kept for the next rebuild (serve)
+    on_page_markdown a page's review dates; its macro calls (hub/macrocalls.py); a report's footer
+    on_page_content  the macros' HTML goes in after Markdown (hub/site.py, Fragments)
+    on_post_build    open data, the Atom feed, assets; pages due for review
 """
+
+from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from hub import data, site
+from mkdocs.exceptions import PluginError
+
+from hub import site
+from hub.errors import DataError, DataErrors
+
+_build: site.Build | None = None
 
 
-def define_env(env):
-    hub = data.load(Path(env.project_dir))
-    env.variables["hub"] = hub
-    env.variables["review_pages"] = {}
+def on_config(config):
+    global _build
+    try:
+        _build = site.Build.start(Path(config.config_file_path).parent, config.theme.dirs)
+    except (DataError, DataErrors) as error:
+        raise PluginError(str(error)) from None
     # "Edit this page" needs the repository's address (REPO_URL, set by CI). Without it MkDocs
     # would warn that edit_uri is not a full address, so the edit link is left out instead.
-    if not env.conf.get("repo_url"):
-        env.conf["edit_uri"] = None
-    env.conf["extra"].update(site.theme_extras(hub, env.conf["theme"].dirs))
-    _log(site.build_notes(hub))
-    for name, macro in site.macros(hub, lambda: env.page.url if env.page else "").items():
-        env.macro(macro, name)
+    if not config.repo_url:
+        config.edit_uri = None
+    config.extra.update(_build.theme_extras)
+    _log(_build.notes)
+    return config
 
 
-def on_pre_page_macros(env):
-    page = env.page
-    env.variables["review_pages"][page.file.src_uri] = dict(page.meta)
-    page.meta["review"] = site.page_review(env.variables["hub"], page.file.src_uri, page.meta)
+def on_env(env, config, files):
+    site.keep_compiled_templates(env)
+    return env
 
 
-def on_post_page_macros(env):
-    footer = site.report_footer(env.variables["hub"], env.page.file.src_uri, env.page.url)
-    if footer:
-        env.markdown = f"{env.markdown}\n\n{footer}\n"
+def on_page_markdown(markdown, page, config, files):
+    try:
+        # The page's file is read again only to number the lines of an error.
+        return _build.page_markdown(
+            markdown, page.file.src_uri, page.url, page.meta, lambda: page.file.content_string
+        )
+    except (DataError, DataErrors) as error:
+        raise PluginError(str(error)) from None
 
 
-def on_post_build(env):
-    hub = env.variables["hub"]
-    site.write_outputs(hub, Path(env.conf["site_dir"]), env.conf["site_url"])
-    _log(site.review_notes(hub, env.variables["review_pages"]))
+def on_page_content(html, page, config, files):
+    return _build.fragments.release(html)
+
+
+def on_post_build(config):
+    _build.write_outputs(Path(config.site_dir), config.site_url or "")
+    _log(_build.review_notes())
 
 
 def _log(lines):

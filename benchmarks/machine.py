@@ -20,7 +20,7 @@ def describe() -> dict[str, str]:
         "Python": platform.python_version(),
         "mkdocs": version("mkdocs"),
         "mkdocs-material": version("mkdocs-material"),
-        "mkdocs-macros-plugin": version("mkdocs-macros-plugin"),
+        "pymdown-extensions": version("pymdown-extensions"),
         "Chromium": _command(["/usr/bin/chromium", "--version"]),
         "Node": _command(["node", "--version"]),
     }

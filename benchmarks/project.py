@@ -26,7 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # Not needed to build the site, and slow or large to copy.
 SKIP_TOP = {"tests", "benchmarks", ".github", ".ci", "site"}
 PLAIN_CONFIG = "mkdocs.plain.yml"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+# Python may cache the hub's compiled modules in the throwaway copy (__pycache__), as it does on
+# an editor's machine and for the installed packages: otherwise every hub build, and no plain
+# one, would pay for compiling the hub's source.
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "NO_MKDOCS_2_WARNING": "1",
+}
 
 
 def copy_project(dest: Path, root: Path = ROOT, *, worktree: bool = False) -> Path:
@@ -70,23 +76,14 @@ def load_config(project: Path, name: str = "mkdocs.yml") -> dict:
 
 
 def write_plain_config(project: Path) -> Path:
-    """``mkdocs.plain.yml``: the same config (INHERIT) with the macros plugin and hooks left out.
+    """``mkdocs.plain.yml``: the same config (INHERIT) with the hub's hooks (macros.py) left out.
 
-    The macro calls then stay in the pages as literal text; the pages, theme, overrides and
-    Markdown extensions are the same, so the difference in build time is what the hub adds.
+    The macro calls then stay in the pages as literal text; the pages, theme, overrides, plugins
+    and Markdown extensions are the same, so the difference in build time is what the hub adds:
+    its imports, loading the data, the macros and the open-data files.
     """
-    plugins = load_config(project).get("plugins", [])
-    kept = []
-    for item in plugins:
-        name = item if isinstance(item, str) else next(iter(item))
-        if name.split("/")[-1] != "macros":
-            kept.append(item)
     path = project / PLAIN_CONFIG
-    # No hooks either: hooks.py only puts macro HTML back into pages, and importing the hub
-    # for it would charge plain Material for the hub's imports.
-    text = yaml.safe_dump(
-        {"INHERIT": "mkdocs.yml", "strict": False, "plugins": kept, "hooks": []}, sort_keys=False
-    )
+    text = yaml.safe_dump({"INHERIT": "mkdocs.yml", "strict": False, "hooks": []}, sort_keys=False)
     path.write_text(text, encoding="utf-8")
     return path
 

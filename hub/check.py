@@ -17,8 +17,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
-
 from hub import data, freshness
 from hub.errors import DataError, DataErrors
 
@@ -38,12 +36,13 @@ NAV_MISSING = re.compile(
     r"A reference to '(?P<page>[^']+)' is included in the 'nav' configuration, which is not "
     r"found in the documentation files"
 )
-MACRO = re.compile(
-    r"\[macros\] - ERROR # _Macro Rendering Error_\s+_File_: `(?P<page>[^`]+)`\s+"
-    r"_(?P<kind>\w+)_: (?P<message>[^\n]+)\s*```(?P<trace>.*?)```",
-    re.S,
+# The hub's own page errors (macros.py, hub/macrocalls.py) already name the page and line and
+# say what to do: each one is passed on as it is.
+PAGE_PROBLEM = re.compile(
+    r"^(?:ERROR\s+-\s+|- )(?P<problem>docs/[^\n]+?\.md(?:, line \d+)?: [^\n]+"
+    r"(?:\n  What to do: [^\n]+)?)",
+    re.M,
 )
-TEMPLATE_LINE = re.compile(r'File "<template>", line (\d+)')
 
 
 def _line_of(root: Path, page: str, needle: str) -> int | None:
@@ -54,21 +53,6 @@ def _line_of(root: Path, page: str, needle: str) -> int | None:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if needle in line:
             return number
-    return None
-
-
-def _page_line(root: Path, page: str, body_line: int) -> int | None:
-    """Turn a line of the page's body (after the front matter) into a line of the file."""
-    path = root / "docs" / page
-    if not path.is_file():
-        return None
-    text = path.read_text(encoding="utf-8")
-    body, _ = get_data(text)
-    wanted = body.splitlines()[body_line - 1 : body_line]
-    file_lines = text.splitlines()
-    for number in range(body_line - 1, len(file_lines)):
-        if wanted and file_lines[number] == wanted[0]:
-            return number + 1
     return None
 
 
@@ -105,15 +89,7 @@ def translate(output: str, root: Path) -> list[str]:
             f"mkdocs.yml: the navigation names '{match['page']}', which does not exist under "
             "docs/.\n  What to do: correct the path or remove the line from 'nav:'."
         )
-    for match in MACRO.finditer(output):
-        lines = TEMPLATE_LINE.findall(match["trace"])
-        line = _page_line(root, match["page"], int(lines[-1])) if lines else None
-        where = f"docs/{match['page']}" + (f", line {line}" if line else "")
-        problems.append(
-            f"{where}: a macro failed: {match['message']}\n  What to do: check the macro's "
-            "name and its arguments against CONTRIBUTING.md ('Macros you can use'); text in "
-            "{{ }} or {% %} is read as a macro."
-        )
+    problems.extend(match["problem"] for match in PAGE_PROBLEM.finditer(output))
     if not problems:  # anything else MkDocs warns about, as it said it
         problems = [
             line.split(" -  ", 1)[-1].strip()

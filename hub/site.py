@@ -1,24 +1,43 @@
-"""What the hub adds at each step of a site build, as plain functions.
+"""What the hub adds to each step of a site build, with plain values.
 
-macros.py (the only file that knows mkdocs-macros) calls these with plain values: the loaded
-Hub, paths, page addresses and front matter. Nothing here imports MkDocs, so a move to another
-engine keeps all of it.
+macros.py (the only Python file that knows MkDocs) starts a :class:`Build` when the config is
+loaded and hands it each page and the finished site. Nothing here imports MkDocs, so a move to
+another engine keeps all of it.
 
-    define_env       -> theme_extras, build_notes, macros
-    each page        -> page_review, report_footer; after Markdown: FRAGMENTS.release
-    after the build  -> write_outputs, review_notes
+    config loaded    -> Build.start: the data, loaded and checked once; theme extras; notes
+    theme ready      -> keep_compiled_templates
+    each page        -> Build.page_markdown: review dates, macro calls, a report's footer;
+                        after Markdown: Build.fragments.release
+    after the build  -> Build.write_outputs, Build.review_notes
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import wraps
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from hub import assets, contacts, csp, freshness, glossary, opendata, render, reports, review, views
+from hub import (
+    assets,
+    contacts,
+    csp,
+    data,
+    freshness,
+    glossary,
+    macrocalls,
+    opendata,
+    render,
+    reports,
+    review,
+    views,
+)
+from hub.errors import DataError, DataErrors
 from hub.model import Hub
 
 
@@ -61,17 +80,13 @@ class Fragments:
         return self.PLACEHOLDER.sub(lambda match: self._held[int(match.group(1))], page_html)
 
 
-# One per build: macros.py starts it, hooks.py releases each page's fragments after Markdown.
-FRAGMENTS = Fragments()
-
-
-def macros(hub: Hub, current_url: Callable[[], str]) -> dict[str, Callable[..., Markup]]:
+def macros(
+    hub: Hub, fragments: Fragments, current_url: Callable[[], str]
+) -> dict[str, Callable[..., Markup]]:
     """Every view bound to the loaded data and to the page being built, by macro name.
 
-    Each macro returns a placeholder; FRAGMENTS.release puts the HTML in after Markdown.
+    Each macro returns a placeholder; ``fragments.release`` puts the HTML in after Markdown.
     """
-    global FRAGMENTS
-    FRAGMENTS = Fragments()
     abbreviations = glossary.expansions(hub.glossary)
 
     def bind(view: Callable[..., Markup]) -> Callable[..., Markup]:
@@ -80,11 +95,101 @@ def macros(hub: Hub, current_url: Callable[[], str]) -> dict[str, Callable[..., 
             with render.at_page(current_url()):
                 # Abbreviations expand in a macro's HTML as they do in the page's Markdown.
                 html = glossary.abbreviate(view(hub, *args, **kwargs), abbreviations)
-            return FRAGMENTS.hold(html)
+            return fragments.hold(html)
 
         return macro
 
     return {name: bind(view) for name, view in views.MACROS.items()}
+
+
+@dataclass
+class Build:
+    """One build: the data, loaded and checked once, and what the pages told it."""
+
+    hub: Hub
+    theme_extras: dict[str, object]
+    notes: list[str]
+    fragments: Fragments = field(default_factory=Fragments)
+    # Each page's front matter as written, for the review report after the build.
+    pages_meta: dict[str, dict] = field(default_factory=dict)
+    _url: str = ""
+
+    @classmethod
+    def start(cls, root: Path, theme_dirs: Iterable[Path]) -> Build:
+        hub = data.load(root)
+        return cls(hub, theme_extras(hub, theme_dirs), build_notes(hub))
+
+    def __post_init__(self) -> None:
+        self.macros = macros(self.hub, self.fragments, lambda: self._url)
+
+    def page_markdown(
+        self, markdown: str, page: str, url: str, meta: dict, source: Callable[[], str]
+    ) -> str:
+        """A page's Markdown with its macros expanded; its review dates go into ``meta``.
+
+        ``page`` is its path under docs/, ``url`` its site URL, ``source`` reads the whole file
+        (front matter included), only to number the lines of an error.
+        """
+        self.pages_meta[page] = dict(meta)
+        meta["review"] = page_review(self.hub, page, meta)
+        self._url = url
+        try:
+            markdown = macrocalls.expand(markdown, self.macros, file=f"docs/{page}")
+        except (DataError, DataErrors) as error:
+            raise _moved(error, _front_matter_lines(source(), markdown)) from None
+        footer = report_footer(self.hub, page, url)
+        return f"{markdown}\n\n{footer}\n" if footer else markdown
+
+    def write_outputs(self, site_dir: Path, site_url: str) -> None:
+        write_outputs(self.hub, site_dir, site_url)
+
+    def review_notes(self) -> list[str]:
+        return review_notes(self.hub, self.pages_meta)
+
+
+def _front_matter_lines(source: str, markdown: str) -> int:
+    """How many lines of the file come before its Markdown (the front matter, if any)."""
+    if not markdown or not source.endswith(markdown):
+        return 0
+    return source[: len(source) - len(markdown)].count("\n")
+
+
+def _moved(error: DataError | DataErrors, lines: int) -> DataError | DataErrors:
+    """The same error, with its line numbers counted from the top of the file."""
+    if isinstance(error, DataErrors):
+        return type(error)([_moved(each, lines) for each in error.errors])
+    if error.line is None or not lines:
+        return error
+    return replace(error, line=error.line + lines)
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's compiled templates, kept in memory for the life of the process.
+
+    MkDocs makes a new Jinja environment for every build, so `mkdocs serve` compiled all of
+    Material's templates again on every edit (a third of a second here). Each entry is keyed by
+    the template's name and a checksum of its source, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[tuple[str, str], object] = {}
+
+    def get_bucket(self, environment, name, filename, source) -> Bucket:
+        key = self.get_cache_key(name, filename)
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        bucket.code = self._code.get((key, bucket.checksum))
+        return bucket
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        self._code[(bucket.key, bucket.checksum)] = bucket.code
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
+def keep_compiled_templates(environment) -> None:
+    """Let the theme's Jinja environment reuse templates compiled by an earlier build."""
+    environment.bytecode_cache = COMPILED_TEMPLATES
 
 
 def page_review(hub: Hub, page: str, meta: dict) -> review.Review | None:

@@ -33,7 +33,6 @@ CHROMIUM_ARGS = [
 PROJECT_FILES = [
     "mkdocs.yml",
     "macros.py",
-    "hooks.py",
     "docs",
     "data",
     "overrides",

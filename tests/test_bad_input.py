@@ -23,13 +23,30 @@ CASES = [
     ),
     pytest.param(
         "{{ no_such_variable }}",
-        ["_File_: `vision.md`", "'no_such_variable' is undefined"],
+        [
+            "docs/vision.md, line {line}:",
+            "'{{ no_such_variable }}' is not a macro call",
+            "What to do",
+        ],
         id="unknown macro variable",
     ),
     pytest.param(
         "{{ no_such_macro() }}",
-        ["_File_: `vision.md`", "'no_such_macro' is undefined"],
+        ["docs/vision.md, line {line}:", "there is no macro called 'no_such_macro'", "What to do"],
         id="unknown macro",
+    ),
+    pytest.param(
+        '{{ progress_table(priority="neglet") }}',
+        [
+            "docs/vision.md, line {line}:",
+            "a macro failed: progress_table: unknown priority 'neglet'",
+        ],
+        id="unknown priority in a macro",
+    ),
+    pytest.param(
+        "{% if true %}shown{% endif %}",
+        ["docs/vision.md, line {line}:", "'{%' starts template code, which a page cannot hold"],
+        id="template code",
     ),
 ]
 
@@ -38,10 +55,12 @@ CASES = [
 def test_a_mistake_fails_the_build_and_names_the_page(project, tmp_path, mistake, expected):
     page = project / "docs" / "vision.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n{mistake}\n", encoding="utf-8")
+    line = len(page.read_text(encoding="utf-8").splitlines())  # the mistake's, in the file
     result = mkdocs_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build passed despite: {mistake}"
     for words in expected:
+        words = words.replace("{line}", str(line))
         assert words in output, f"{words!r} not in the build's message:\n{output[-3000:]}"
 
 
