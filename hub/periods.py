@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 PeriodKind = Literal["financial-year", "academic-year", "snapshot", "calendar-year"]
@@ -70,29 +71,38 @@ class Period:
         """Read a period written as the sources write it; raise ValueError naming the text."""
         if not isinstance(text, str):
             raise ValueError(f"period {text!r} should be text; use {ACCEPTED_FORMS}")
-        value = text.strip()
-        try:
-            if match := _SNAPSHOT.fullmatch(value):
-                day = date(*map(int, match.groups()))
-                label = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-                return cls("snapshot", day, day, label)
-            if match := _FINANCIAL.fullmatch(value):
-                first = _first_year(value, *match.groups())
-                return cls("financial-year", date(first, 4, 1), date(first + 1, 3, 31), value)
-            if match := _ACADEMIC.fullmatch(value):
-                first = _first_year(value, *match.groups())
-                return cls("academic-year", date(first, 9, 1), date(first + 1, 8, 31), value)
-            if _CALENDAR.fullmatch(value):
-                year = int(value)
-                return cls("calendar-year", date(year, 1, 1), date(year, 12, 31), value)
-        except ValueError as error:
-            raise ValueError(f"period {text!r} is not a real period: {error}") from None
-        raise ValueError(f"period {text!r} is not in a form the hub reads; use {ACCEPTED_FORMS}")
+        return _parse(cls, text)
 
     @property
     def end_exclusive(self) -> date:
         """The day after the period ends."""
         return self.end + timedelta(days=1)
+
+
+@lru_cache(maxsize=4096)
+def _parse(cls: type[Period], text: str) -> Period:
+    """Period.parse, once per text: a data file repeats each period for every area and measure.
+
+    Periods are frozen, so sharing one is safe; a ValueError is not kept, and is raised again.
+    """
+    value = text.strip()
+    try:
+        if match := _SNAPSHOT.fullmatch(value):
+            day = date(*map(int, match.groups()))
+            label = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+            return cls("snapshot", day, day, label)
+        if match := _FINANCIAL.fullmatch(value):
+            first = _first_year(value, *match.groups())
+            return cls("financial-year", date(first, 4, 1), date(first + 1, 3, 31), value)
+        if match := _ACADEMIC.fullmatch(value):
+            first = _first_year(value, *match.groups())
+            return cls("academic-year", date(first, 9, 1), date(first + 1, 8, 31), value)
+        if _CALENDAR.fullmatch(value):
+            year = int(value)
+            return cls("calendar-year", date(year, 1, 1), date(year, 12, 31), value)
+    except ValueError as error:
+        raise ValueError(f"period {text!r} is not a real period: {error}") from None
+    raise ValueError(f"period {text!r} is not in a form the hub reads; use {ACCEPTED_FORMS}")
 
 
 def _first_year(text: str, first: str, second: str) -> int:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import jsonschema
 
 Path_ = tuple[str | int, ...]
+FileName = Callable[[], str]  # the file's name for messages, worked out only for a mistake
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when installed
 
 
@@ -108,16 +109,17 @@ def _judge(data_dir: Path, kind: str) -> Callable[[Any], bool | None]:
 
 
 def validate(
-    value: Any, kind: str, data_dir: Path, file: str, lines: dict[Path_, int]
+    value: Any, kind: str, data_dir: Path, file: FileName, lines: dict[Path_, int]
 ) -> list[DataError]:
     """Every way ``value`` breaks its schema, as DataErrors in jsonschema's order.
 
     A value the compiled predicate calls valid has none (it agrees with jsonschema exactly);
-    any other value is checked by jsonschema, which explains each mistake.
+    any other value is checked by jsonschema, which explains each mistake. ``file()`` names
+    the file in messages; it is only asked for when there is a mistake.
     """
     if _judge(data_dir, kind)(value):
         return []
-    return _explain(value, kind, data_dir, file, lines)
+    return _explain(value, kind, data_dir, file(), lines)
 
 
 def _explain(
@@ -149,7 +151,7 @@ def _nearest_line(lines: dict[Path_, int], path: Path_) -> int | None:
 # ---------------------------------------------------------------- YAML
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str) -> None:
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: FileName) -> None:
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -157,7 +159,7 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str) -> N
             key = key_node.value
             if key in seen:
                 raise DataError(
-                    file=file,
+                    file=file(),
                     line=key_node.start_mark.line + 1,
                     field=_describe((*path, key)),
                     message=f"the key '{key}' appears twice",
@@ -208,7 +210,7 @@ def _unreadable_value(text: str, file: str, error: ValueError) -> DataError:
     return DataError(file=file, message=f"a value could not be read ({error})")
 
 
-def _load_text(text: str, file: str, what: str) -> tuple[Any, dict[Path_, int]]:
+def _load_text(text: str, file: FileName, what: str) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML text once into its value and a map from field path to line number.
 
     Every mistake is a DataError naming the line: broken YAML, a key given twice, and a value
@@ -222,13 +224,13 @@ def _load_text(text: str, file: str, what: str) -> tuple[Any, dict[Path_, int]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise DataError(
-            file=file,
+            file=file(),
             line=mark.line + 1 if mark else None,
             message=f"{what} is not valid YAML: {error.problem}",
             hint="check the indentation and that text with a colon is in quotes",
         ) from None
     except ValueError as error:  # a value YAML reads as a date but no calendar has: 2019-13-01
-        raise _unreadable_value(text, file, error) from None
+        raise _unreadable_value(text, file(), error) from None
     lines: dict[Path_, int] = {}
     if node is not None:
         _walk(node, (), lines, file)
@@ -240,14 +242,17 @@ def read_yaml(path: Path, kind: str, root: Path) -> tuple[Any, dict[Path_, int]]
 
     Returns the value and a map from field path to line number, for later errors.
     """
-    file = _relative(path, root)
+
+    def file() -> str:
+        return _relative(path, root)
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataError(file=file, message="the file is missing", hint="create it") from None
+        raise DataError(file=file(), message="the file is missing", hint="create it") from None
     except UnicodeDecodeError as error:
         raise DataError(
-            file=file,
+            file=file(),
             message=f"the file is not UTF-8 text ({error.reason})",
             hint="save it as UTF-8",
         ) from None
@@ -267,15 +272,18 @@ def read_csv(path: Path, kind: str, root: Path) -> list[dict[str, Any]]:
     The schema describes one row as an object of strings. Each returned row carries its
     line number under the key ``"_line"``.
     """
-    file = _relative(path, root)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise DataError(file=file, message="the file is missing", hint="create it") from None
+        raise DataError(
+            file=_relative(path, root), message="the file is missing", hint="create it"
+        ) from None
     rows = list(csv.reader(text.splitlines()))
     if not rows:
-        raise DataError(file=file, line=1, message="the file is empty", hint="add a header row")
-    header, errors, records = rows[0], [], []
+        raise DataError(
+            file=_relative(path, root), line=1, message="the file is empty", hint="add a header row"
+        )
+    header, records = rows[0], []
     row_schema = schema(root / "data", kind)
     allowed = list(row_schema.get("properties", {}))
     required = row_schema.get("required", [])
@@ -290,37 +298,56 @@ def read_csv(path: Path, kind: str, root: Path) -> list[dict[str, Any]]:
         if len(set(header)) != len(header):
             problems.append("a column name appears twice")
         raise DataError(
-            file=file,
+            file=_relative(path, root),
             line=1,
             message="; ".join(problems),
             hint="the header row may hold these columns: " + ", ".join(allowed),
         )
     data_dir = root / "data"
     judge = _judge(data_dir, kind)
+    bad: list[tuple[int, list[str] | dict[str, str]]] = []  # (line, its cells or its record)
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(header):
-            errors.append(
-                DataError(
-                    file=file,
-                    line=number,
-                    message=f"the row has {len(cells)} cells but the header has {len(header)}",
-                    hint="check for a missing or extra comma; put text holding a comma in quotes",
-                )
-            )
+            bad.append((number, cells))
             continue
         record: dict[str, Any] = {
             name: cell.strip() for name, cell in zip(header, cells, strict=True)
         }
         if not judge(record):
-            lines = {(): number, **{(name,): number for name in header}}
-            errors.extend(_explain(record, kind, data_dir, file, lines))
+            bad.append((number, dict(record)))
         record["_line"] = number
         records.append(record)
+    if bad:
+        _row_errors(bad, header, kind, data_dir, _relative(path, root))
+    return records
+
+
+def _row_errors(
+    bad: list[tuple[int, list[str] | dict[str, str]]],
+    header: list[str],
+    kind: str,
+    data_dir: Path,
+    file: str,
+) -> None:
+    """Raise DataErrors for the rows that are not fine, in line order (if jsonschema agrees)."""
+    errors = []
+    for number, row in bad:
+        if isinstance(row, list):
+            errors.append(
+                DataError(
+                    file=file,
+                    line=number,
+                    message=f"the row has {len(row)} cells but the header has {len(header)}",
+                    hint="check for a missing or extra comma; put text holding a comma in quotes",
+                )
+            )
+        else:
+            lines = {(): number, **{(name,): number for name in header}}
+            errors.extend(_explain(row, kind, data_dir, file, lines))
     if errors:
         raise DataErrors(errors)
-    return records
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -359,9 +386,9 @@ def read_front_matter(path: Path, kind: str, root: Path) -> tuple[dict[str, Any]
         ) from None
     # A blank first line stands for the opening '---', so YAML's line numbers are the page's.
     block = "\n" + "\n".join(lines_of_text[1:end]) + "\n"
-    value, lines = _load_text(block, file, "the front matter")
+    value, lines = _load_text(block, lambda: file, "the front matter")
     value = value or {}
-    errors = validate(value, kind, root / "data", file, lines)
+    errors = validate(value, kind, root / "data", lambda: file, lines)
     if errors:
         raise DataErrors(errors)
     return value, lines, "\n".join(lines_of_text[end + 1 :])
