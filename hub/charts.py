@@ -223,7 +223,7 @@ def _line(item, index, xs, y_of, axis_y, unit, places, legend_x) -> Line:
     dash, marker = STYLES[index]
     by_period = {obs.period: obs for obs in item.observations}
     segments, run, points, gaps = [], [], [], []
-    for period in sorted(xs):
+    for period in xs:  # in calendar order (line_chart fills xs from the sorted periods)
         obs = by_period.get(period)
         if obs is not None and obs.published:
             point = Point(xs[period], y_of(obs.value), period.label, _text(obs.value, unit, places))

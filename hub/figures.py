@@ -8,6 +8,7 @@ withholds small numbers ..."), never as 0 or a blank cell.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from hub.model import Hub, Indicator, Measure, Row
 from hub.progress import Assessment, Observation, explain, format_change, format_number
@@ -146,16 +147,17 @@ def headline(hub: Hub, indicator: Indicator) -> Headline:
     measure = indicator.headline
     unit = "percent" if measure and measure.unit == "percent" else ""
 
+    @cache
+    def series() -> tuple[Row, ...]:
+        # Read once for the baseline and the latest: it walks every row of the indicator.
+        return indicator.series(measure.id, indicator.headline_area)
+
     def written(observation) -> str:
         if observation is None:
             return "no figure published"
         if not observation.published:
             return f"{observation.gap_words} in {observation.period}"
-        row = next(
-            r
-            for r in indicator.series(measure.id, indicator.headline_area)
-            if r.period == observation.period
-        )
+        row = next(r for r in series() if r.period == observation.period)
         return f"{value_text(row, measure)} in {observation.period}"
 
     if measure is None:
