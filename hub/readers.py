@@ -108,6 +108,12 @@ def _judge(data_dir: Path, kind: str) -> Callable[[Any], bool | None]:
     return judge if judge is not None else _validator(data_dir, kind).is_valid
 
 
+@cache
+def _table(data_dir: Path, kind: str) -> validity.Table | None:
+    """The schema of a CSV row, as a check of whole columns (hub.validity), if it can be."""
+    return validity.compile_table(schema(data_dir, kind))
+
+
 def validate(
     value: Any, kind: str, data_dir: Path, file: FileName, lines: dict[Path_, int]
 ) -> list[DataError]:
@@ -283,7 +289,7 @@ def read_csv(path: Path, kind: str, root: Path) -> list[dict[str, Any]]:
         raise DataError(
             file=_relative(path, root), line=1, message="the file is empty", hint="add a header row"
         )
-    header, records = rows[0], []
+    header = rows[0]
     row_schema = schema(root / "data", kind)
     allowed = list(row_schema.get("properties", {}))
     required = row_schema.get("required", [])
@@ -303,22 +309,28 @@ def read_csv(path: Path, kind: str, root: Path) -> list[dict[str, Any]]:
             message="; ".join(problems),
             hint="the header row may hold these columns: " + ", ".join(allowed),
         )
-    data_dir = root / "data"
-    judge = _judge(data_dir, kind)
     bad: list[tuple[int, list[str] | dict[str, str]]] = []  # (line, its cells or its record)
+    kept: list[list[str]] = []  # the rows with a cell for each column, stripped
+    numbers: list[int] = []
     for number, cells in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in cells):
+        stripped = [cell.strip() for cell in cells]
+        if not any(stripped):
             continue
         if len(cells) != len(header):
             bad.append((number, cells))
             continue
-        record: dict[str, Any] = {
-            name: cell.strip() for name, cell in zip(header, cells, strict=True)
-        }
-        if not judge(record):
-            bad.append((number, dict(record)))
+        kept.append(stripped)
+        numbers.append(number)
+    data_dir = root / "data"
+    table = _table(data_dir, kind)
+    records = [dict(zip(header, cells, strict=True)) for cells in kept]
+    if table is None or not table(header, kept):  # some row is not fine: find which
+        judge = _judge(data_dir, kind)
+        pairs = zip(numbers, records, strict=True)
+        bad.extend((number, dict(record)) for number, record in pairs if not judge(record))
+        bad.sort(key=lambda problem: problem[0])
+    for number, record in zip(numbers, records, strict=True):
         record["_line"] = number
-        records.append(record)
     if bad:
         _row_errors(bad, header, kind, data_dir, _relative(path, root))
     return records

@@ -78,6 +78,51 @@ def compile_schema(schema: dict[str, Any] | bool) -> Callable[[Any], bool | None
     return judge
 
 
+Table = Callable[[list[str], list[list[str]]], bool]
+
+
+def compile_table(schema: dict[str, Any]) -> Table | None:
+    """For a CSV's rows, judged a column at a time: ``judge(header, rows)``.
+
+    True when every row (``dict(zip(header, cells))``) is valid, False when some row may not
+    be: then ask :func:`compile_schema`'s predicate row by row. The caller vouches that the
+    header names each column once and that every row is a list of texts, one per column.
+    None when the schema asks more of a row than an object of text columns with plain rules.
+    """
+    if not isinstance(schema, dict) or set(schema) - _ANNOTATIONS - _OBJECT - {"type"}:
+        return None
+    if schema.get("type", "object") != "object":
+        return None
+    properties = schema.get("properties", {})
+    required = schema.get("required", [])
+    extra = schema.get("additionalProperties", True)
+    if not (
+        isinstance(properties, dict) and isinstance(required, list) and isinstance(extra, bool)
+    ):
+        return None
+    compiler = _Compiler(schema)
+    try:
+        rules = {name: compiler.column(sub) for name, sub in properties.items()}
+    except _Unsupported:
+        return None
+
+    def judge(header: list[str], rows: list[list[str]]) -> bool:
+        if not rows:
+            return True
+        # Every row has the header's keys: "required" and "additionalProperties" once for all.
+        if not all(name in header for name in required):
+            return False
+        if not extra and not all(name in properties for name in header):
+            return False
+        return all(
+            rules[name](column)
+            for name, column in zip(header, zip(*rows, strict=True), strict=True)
+            if name in rules
+        )
+
+    return judge
+
+
 # The keywords judged here, by the type of value they apply to (any other value passes them).
 _STRING = frozenset({"pattern", "minLength", "maxLength"})
 _NUMBER = frozenset({"minimum", "maximum"})
@@ -130,6 +175,48 @@ class _Compiler:
         if "$ref" in schema:
             checks.append(self.ref(schema["$ref"]))
         return _all([check for check in checks if check is not _anything])
+
+    def column(self, schema: Any) -> Callable[[tuple[str, ...]], bool]:
+        """Whether every text in a column satisfies ``schema``, with loops that run in C."""
+        if schema is True or schema is False:
+            return lambda column: schema or not column
+        if not isinstance(schema, dict) or set(schema) - _ANNOTATIONS - _STRING - {
+            "type",
+            "enum",
+            "$ref",
+        }:
+            raise _Unsupported(schema)
+        rules: list[Callable[[tuple[str, ...]], bool]] = []
+        types = schema.get("type", "string")
+        names = [types] if isinstance(types, str) else types
+        if not isinstance(names, list) or not all(name in _TYPES for name in names):
+            raise _Unsupported(types)
+        if "string" not in names:  # text is of no other type
+            rules.append(lambda column: not column)
+        if "enum" in schema:
+            enum = schema["enum"]
+            if not isinstance(enum, list) or not all(isinstance(item, str) for item in enum):
+                raise _Unsupported("enum")
+            rules.append(frozenset(enum).issuperset)
+        if "pattern" in schema:
+            try:
+                search = re.compile(schema["pattern"]).search  # as jsonschema: re.search
+            except (re.error, TypeError):
+                raise _Unsupported("pattern") from None
+            rules.append(lambda column: all(map(search, column)))
+        low, high = schema.get("minLength"), schema.get("maxLength")
+        if not all(bound is None or _is_integer(bound) for bound in (low, high)):
+            raise _Unsupported("minLength/maxLength")
+        if low is not None and low > 0:
+            rules.append(lambda column: min(map(len, column), default=low) >= low)
+        if high is not None:
+            rules.append(lambda column: max(map(len, column), default=0) <= high)
+        if "$ref" in schema:
+            target, name = self.resolve(schema["$ref"]), self.def_name(schema["$ref"])
+            self.resolving.add(name)
+            rules.append(self.column(target))
+            self.resolving.discard(name)
+        return lambda column: all(rule(column) for rule in rules)
 
     def of_type(self, name: str, schema: dict[str, Any], text: Check) -> Check:
         """A schema with one type (not integer): only that type's keywords can apply."""
@@ -253,7 +340,22 @@ class _Compiler:
         return lambda value: sum(1 for branch in branches if branch(value)) == 1
 
     def ref(self, ref: Any) -> Check:
-        """Only references into the root's $defs, such as ``#/$defs/id``."""
+        name = self.def_name(ref)
+        if name not in self.refs:
+            target = self.resolve(ref)
+            self.resolving.add(name)
+            self.refs[name] = self.compile(target)
+            self.resolving.discard(name)
+        return self.refs[name]
+
+    def resolve(self, ref: Any) -> Any:
+        """Only references into the root's $defs, such as ``#/$defs/id``; never a loop."""
+        name = self.def_name(ref)
+        if name in self.resolving:
+            raise _Unsupported(ref)
+        return self.root["$defs"][name]  # type: ignore[index]
+
+    def def_name(self, ref: Any) -> str:
         name = ref.removeprefix("#/$defs/") if isinstance(ref, str) else ""
         if (
             name == ref
@@ -261,14 +363,9 @@ class _Compiler:
             or set(name) & set("/~%")
             or not isinstance(self.root, dict)
             or name not in self.root.get("$defs", {})
-            or name in self.resolving
         ):
             raise _Unsupported(ref)
-        if name not in self.refs:
-            self.resolving.add(name)
-            self.refs[name] = self.compile(self.root["$defs"][name])
-            self.resolving.discard(name)
-        return self.refs[name]
+        return name
 
 
 def _anything(value: Any) -> bool:

@@ -145,3 +145,28 @@ def test_front_matter_mistakes_name_the_page_line(root, front_matter, expected):
     with pytest.raises(DataError) as caught:
         read_front_matter(page, "report", root)
     assert str(caught.value) == expected
+
+
+def test_csv_mistakes_of_both_kinds_come_in_line_order(root):
+    """Rows judged a column at a time, then row by row when one is wrong: messages unchanged."""
+    (root / "data" / "schemas" / "rows.schema.json").write_text(
+        '{"type": "object", "additionalProperties": false, "required": ["period", "value"],'
+        ' "properties": {"period": {"type": "string", "minLength": 1}, "value": {"type":'
+        ' "string", "pattern": "^[0-9.]*$", "description": "a number such as 12.5"}}}'
+    )
+    path = root / "data" / "rows.csv"
+    path.write_text("period,value\n2017-18,x\n2018-19,1,2\n,3\n2019-20\n2020-21,4\n")
+    with pytest.raises(DataErrors) as caught:
+        read_csv(path, "rows", root)
+    assert str(caught.value) == (
+        "4 problems in the data files:\n"
+        "- data/rows.csv, line 2, field 'value': 'x' is not in the expected form\n"
+        "  What to do: a number such as 12.5\n"
+        "- data/rows.csv, line 3: the row has 3 cells but the header has 2\n"
+        "  What to do: check for a missing or extra comma; put text holding a comma in quotes\n"
+        "- data/rows.csv, line 4, field 'period': '' should be non-empty\n"
+        "- data/rows.csv, line 5: the row has 1 cells but the header has 2\n"
+        "  What to do: check for a missing or extra comma; put text holding a comma in quotes"
+    )
+    path.write_text("period,value\n ,  \n2017-18 , 1 \n")
+    assert read_csv(path, "rows", root) == [{"period": "2017-18", "value": "1", "_line": 3}]

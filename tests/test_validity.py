@@ -240,6 +240,21 @@ def test_anything_else_is_left_to_jsonschema(schema):
     assert validity.compile_schema(schema) is None
 
 
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "array"},
+        {"properties": {"a": {"oneOf": [{"type": "string"}]}}},
+        {"properties": {"a": {"format": "date"}}},
+        {"additionalProperties": {"type": "string"}},
+        {"properties": {"a": {"$ref": "#/$defs/a"}}, "$defs": {"a": {"$ref": "#/$defs/a"}}},
+    ],
+    ids=str,
+)
+def test_a_table_asking_more_than_plain_text_columns_is_judged_row_by_row(schema):
+    assert validity.compile_table(schema) is None
+
+
 def test_a_list_of_values_that_are_not_text_under_unique_items_is_left_to_jsonschema():
     judge = validity.compile_schema({"uniqueItems": True})
     assert judge([1, True]) is None
@@ -271,3 +286,31 @@ def test_a_mistake_still_gets_jsonschema_words(tmp_path):
     with pytest.raises(DataErrors) as caught:
         readers.read_yaml(path, "priorities", tmp_path)
     assert [error.message for error in caught.value.errors] == ["the list is empty"]
+
+
+TEXTS = [sample for sample in SAMPLES if isinstance(sample, str)]
+
+
+def test_whole_columns_agree_with_jsonschema_row_by_row():
+    """A CSV is judged a column at a time: yes exactly when jsonschema passes every row."""
+    schema = readers.schema(ROOT / "data", "observations")
+    table = validity.compile_table(schema)
+    full = jsonschema.Draft202012Validator(schema)
+    assert table is not None
+    tables = []
+    for name in FILES["observations"]:
+        rows = list(csv.reader((ROOT / name).read_text(encoding="utf-8-sig").splitlines()))
+        header, body = rows[0], [[cell.strip() for cell in row] for row in rows[1:] if row]
+        if len(set(map(len, body))) <= 1 and len(set(header)) == len(header):
+            tables.append((header, body))
+    header, body = tables[0]
+    for column in range(len(header)):
+        for text in TEXTS:
+            changed = [*body[:-1], [*body[-1][:column], text, *body[-1][column + 1 :]]]
+            tables.append((header, changed))
+    tables.append((header[:-1], [row[:-1] for row in body]))  # a required column left out
+    tables.append(([*header, "stray"], [[*row, "x"] for row in body]))
+    tables.append((header, []))
+    for header, body in tables:
+        rows = [dict(zip(header, row, strict=True)) for row in body]
+        assert table(header, body) is all(map(full.is_valid, rows)), (header, body[-1:])
