@@ -180,13 +180,70 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: FileName)
 
 
 def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
-    """Parse once: the node tree gives the line numbers, the value is built from the same tree."""
+    """Parse once: the node tree gives the line numbers, the value is built from the same tree.
+
+    The value is built by :func:`_build` where the tree is plain; anything else (a merge key, a
+    tag of its own, a value that cannot be built) is built again by PyYAML, so values and
+    errors are PyYAML's own.
+    """
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+        if node is None:
+            return None, None
+        try:
+            return node, _build(node, loader, {}, set())
+        except Exception:  # PyYAML builds it (its state untouched so far) and raises its own
+            return node, loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
+# Scalar tags that SafeConstructor builds from the text alone (no merge keys, no '=').
+_SCALARS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("null", "bool", "int", "float", "binary", "timestamp", "str")
+)
+
+
+class _NotPlain(Exception):
+    """The node tree needs PyYAML's own constructor."""
+
+
+def _build(node: yaml.Node, loader: Any, built: dict[int, Any], open_: set[int]) -> Any:
+    """What SafeConstructor.construct_document builds from ``node``, for plain trees, faster.
+
+    Text, mappings with scalar keys and sequences are built here (a node met twice through an
+    alias gives the same object, as PyYAML's do); other scalars by SafeConstructor's own
+    function for their tag. Anything else raises _NotPlain.
+    """
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag not in _SCALARS:
+            raise _NotPlain(tag)
+        return loader.yaml_constructors[tag](loader, node)
+    identity = id(node)
+    if identity in built:
+        return built[identity]
+    if identity in open_:
+        raise _NotPlain("a node inside itself")
+    open_.add(identity)
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        value: Any = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
+                raise _NotPlain(key_node.tag)  # merge '<<', '=', or a key that is a collection
+            value[_build(key_node, loader, built, open_)] = _build(value_node, loader, built, open_)
+    elif tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        value = [_build(item, loader, built, open_) for item in node.value]
+    else:
+        raise _NotPlain(tag)
+    open_.discard(identity)
+    built[identity] = value
+    return value
 
 
 def _scalars(node: yaml.Node, path: Path_ = ()) -> Iterator[tuple[Path_, yaml.ScalarNode]]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import yaml
 
 from conftest import ROOT
+from hub import readers
 from hub.errors import DataError, DataErrors
 from hub.readers import read_csv, read_front_matter, read_yaml
 
@@ -170,3 +172,68 @@ def test_csv_mistakes_of_both_kinds_come_in_line_order(root):
     )
     path.write_text("period,value\n ,  \n2017-18 , 1 \n")
     assert read_csv(path, "rows", root) == [{"period": "2017-18", "value": "1", "_line": 3}]
+
+
+TRICKY_YAML = [
+    "a: &x {b: 1}\nc: *x\n",
+    "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n",
+    "=: 1\n",
+    "'<<': 2\n",
+    "a: !!set {x, y}\nb: !!omap [{x: 1}]\nc: !!binary aGVsbG8=\n",
+    "d: 2019-06-30\nt: 2001-12-14t21:59:43.10-05:00\n",
+    "a: 2019-13-01\n",
+    "a: !foo x\n",
+    "? [a]\n: 1\n",
+    "a: yes\nb: ~\nc: 1e3\ne: 0x1F\nf: 0o17\n1: a\n2.5: b\nnull: c\ntrue: d\n",
+    "a: 1\na: 2\n",
+    "a: !!str 12\nb: !!int '12'\n",
+    "[1, {a: [2, {b: 3}]}]\n",
+    "a: <<\n",
+]
+DATA_YAML = sorted((ROOT / "data").rglob("*.yml"))
+
+
+def _pyyaml(text):
+    loader = yaml.CSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return ("value", loader.construct_document(node) if node else None)
+    except Exception as error:
+        return ("error", type(error), str(error))
+    finally:
+        loader.dispose()
+
+
+def _ours(text):
+    try:
+        return ("value", readers._parse(text, yaml.CSafeLoader)[1])
+    except Exception as error:
+        return ("error", type(error), str(error))
+
+
+def _typed(value):
+    """The value with every type spelt out: 1 == 1.0 == True would hide a difference."""
+    if isinstance(value, dict):
+        return [(_typed(key), _typed(item)) for key, item in value.items()]
+    if isinstance(value, list | tuple):
+        return (type(value), [_typed(item) for item in value])
+    return (type(value), value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*TRICKY_YAML, *(path.read_text(encoding="utf-8") for path in DATA_YAML)],
+    ids=[*(repr(text) for text in TRICKY_YAML), *(path.name for path in DATA_YAML)],
+)
+def test_yaml_values_and_errors_are_pyyamls_own(text):
+    ours, theirs = _ours(text), _pyyaml(text)
+    assert ours[0] == theirs[0]
+    if ours[0] == "value":
+        assert _typed(ours[1]) == _typed(theirs[1])
+    else:
+        assert ours == theirs
+
+
+def test_an_alias_gives_the_same_object_as_pyyaml_does():
+    value = readers._parse("a: &x {b: 1}\nc: *x\n", yaml.CSafeLoader)[1]
+    assert value["a"] is value["c"]
