@@ -105,6 +105,7 @@ def compile_table(schema: dict[str, Any]) -> Table | None:
         rules = {name: compiler.column(sub) for name, sub in properties.items()}
     except _Unsupported:
         return None
+    rules = {name: rule for name, rule in rules.items() if rule is not None}
 
     def judge(header: list[str], rows: list[list[str]]) -> bool:
         if not rows:
@@ -114,8 +115,9 @@ def compile_table(schema: dict[str, Any]) -> Table | None:
             return False
         if not extra and not all(name in properties for name in header):
             return False
+        # Each text is checked once: a column repeats its areas, periods and sources.
         return all(
-            rules[name](column)
+            rules[name](set(column))
             for name, column in zip(header, zip(*rows, strict=True), strict=True)
             if name in rules
         )
@@ -176,23 +178,28 @@ class _Compiler:
             checks.append(self.ref(schema["$ref"]))
         return _all([check for check in checks if check is not _anything])
 
-    def column(self, schema: Any) -> Callable[[tuple[str, ...]], bool]:
-        """Whether every text in a column satisfies ``schema``, with loops that run in C."""
-        if schema is True or schema is False:
-            return lambda column: schema or not column
+    def column(self, schema: Any) -> Callable[[set[str]], bool] | None:
+        """Whether every text in a column (each once) satisfies ``schema``, looping in C.
+
+        None when every text does.
+        """
+        if schema is True:
+            return None
+        if schema is False:
+            return lambda texts: not texts
         if not isinstance(schema, dict) or set(schema) - _ANNOTATIONS - _STRING - {
             "type",
             "enum",
             "$ref",
         }:
             raise _Unsupported(schema)
-        rules: list[Callable[[tuple[str, ...]], bool]] = []
+        rules: list[Callable[[set[str]], bool]] = []
         types = schema.get("type", "string")
         names = [types] if isinstance(types, str) else types
         if not isinstance(names, list) or not all(name in _TYPES for name in names):
             raise _Unsupported(types)
         if "string" not in names:  # text is of no other type
-            rules.append(lambda column: not column)
+            rules.append(lambda texts: not texts)
         if "enum" in schema:
             enum = schema["enum"]
             if not isinstance(enum, list) or not all(isinstance(item, str) for item in enum):
@@ -203,20 +210,26 @@ class _Compiler:
                 search = re.compile(schema["pattern"]).search  # as jsonschema: re.search
             except (re.error, TypeError):
                 raise _Unsupported("pattern") from None
-            rules.append(lambda column: all(map(search, column)))
+            rules.append(lambda texts: all(map(search, texts)))
         low, high = schema.get("minLength"), schema.get("maxLength")
         if not all(bound is None or _is_integer(bound) for bound in (low, high)):
             raise _Unsupported("minLength/maxLength")
         if low is not None and low > 0:
-            rules.append(lambda column: min(map(len, column), default=low) >= low)
+            rules.append(lambda texts: min(map(len, texts), default=low) >= low)
         if high is not None:
-            rules.append(lambda column: max(map(len, column), default=0) <= high)
+            rules.append(lambda texts: max(map(len, texts), default=0) <= high)
         if "$ref" in schema:
             target, name = self.resolve(schema["$ref"]), self.def_name(schema["$ref"])
             self.resolving.add(name)
-            rules.append(self.column(target))
+            referred = self.column(target)
             self.resolving.discard(name)
-        return lambda column: all(rule(column) for rule in rules)
+            if referred is not None:
+                rules.append(referred)
+        if not rules:
+            return None
+        if len(rules) == 1:
+            return rules[0]
+        return lambda texts: all(rule(texts) for rule in rules)
 
     def of_type(self, name: str, schema: dict[str, Any], text: Check) -> Check:
         """A schema with one type (not integer): only that type's keywords can apply."""
