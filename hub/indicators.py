@@ -295,21 +295,24 @@ def _load_one(
 
 def _rows(raw_rows, file, measure_ids, sources, value_statuses, errors) -> list[Row]:
     rows: list[Row] = []
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, int] = {}  # (period, area, measure, release) -> the line it is first on
+
+    def problem(line: int, field: str, message: str, hint: str) -> None:
+        errors.append(DataError(file, message, line, field, hint))
+
     for raw in raw_rows:
         line = raw["_line"]
-
-        def problem(field: str, message: str, hint: str, line: int = line) -> None:
-            errors.append(DataError(file, message, line, field, hint))
-
         try:
             period = Period.parse(raw["period"])
         except ValueError as error:
-            problem("period", str(error), "write the period as the source does, such as 2017-18")
+            problem(
+                line, "period", str(error), "write the period as the source does, such as 2017-18"
+            )
             continue
         ok = True
         if raw["measure"] not in measure_ids:
             problem(
+                line,
                 "measure",
                 f"there is no measure '{raw['measure']}' in the indicator's .yml",
                 "use one of: " + ", ".join(measure_ids) + "; or add the measure there",
@@ -317,6 +320,7 @@ def _rows(raw_rows, file, measure_ids, sources, value_statuses, errors) -> list[
             ok = False
         if raw["source"] not in sources:
             problem(
+                line,
                 "source",
                 f"there is no source with the id '{raw['source']}'",
                 "use an id from data/sources.yml: " + ", ".join(sources),
@@ -325,6 +329,7 @@ def _rows(raw_rows, file, measure_ids, sources, value_statuses, errors) -> list[
         published = raw["status"] == "published"
         if published and not raw["value"]:
             problem(
+                line,
                 "value",
                 "the status is 'published' but the value is empty",
                 "write the published figure, or the status that says why there is none "
@@ -333,23 +338,24 @@ def _rows(raw_rows, file, measure_ids, sources, value_statuses, errors) -> list[
             ok = False
         if not published and raw["value"]:
             problem(
+                line,
                 "value",
                 f"the status is '{raw['status']}' but the value is {raw['value']}",
                 "leave the value empty when the status is not 'published'; never write 0 "
                 "for a missing figure",
             )
             ok = False
-        key = (period, raw["area"], raw["measure"], raw["release"])
-        if key in seen:
+        first = seen.setdefault((period, raw["area"], raw["measure"], raw["release"]), line)
+        if first != line:
             release = f" ({raw['release']} release)" if raw["release"] else ""
             problem(
+                line,
                 "period",
                 f"{raw['area']}, {raw['measure']}{release} already has a figure "
-                f"for {period} on line {seen[key]}",
+                f"for {period} on line {first}",
                 "keep one row for each period",
             )
             ok = False
-        seen.setdefault(key, line)
         if ok:
             rows.append(
                 Row(
