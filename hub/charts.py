@@ -141,7 +141,9 @@ def line_chart(
             f"the chart {title!r} has {len(series)} series; at most {len(STYLES)} can be told "
             "apart without colour"
         )
-    periods = sorted({obs.period for item in series for obs in item.observations})
+    # Each series is usually in period order already: kept in the order met (not a set's),
+    # the sort finds those runs and merges them instead of comparing every pair.
+    periods = sorted(dict.fromkeys(obs.period for item in series for obs in item.observations))
     if not periods:
         raise ValueError(f"the chart {title!r} has no periods")
     values = [o.value for item in series for o in item.observations if o.published]
@@ -223,10 +225,10 @@ def _line(item, index, xs, y_of, axis_y, unit, places, legend_x) -> Line:
     dash, marker = STYLES[index]
     by_period = {obs.period: obs for obs in item.observations}
     segments, run, points, gaps = [], [], [], []
-    for period in xs:  # in calendar order (line_chart fills xs from the sorted periods)
+    for period, x in xs.items():  # in calendar order (line_chart fills xs from sorted periods)
         obs = by_period.get(period)
         if obs is not None and obs.published:
-            point = Point(xs[period], y_of(obs.value), period.label, _text(obs.value, unit, places))
+            point = Point(x, y_of(obs.value), period.label, _text(obs.value, unit, places))
             points.append(point)
             run.append(point)
             continue
@@ -234,7 +236,7 @@ def _line(item, index, xs, y_of, axis_y, unit, places, legend_x) -> Line:
             segments.append(run)
         run = []
         if obs is not None:
-            gaps.append(Gap(xs[period], axis_y, period.label, obs.status, obs.gap_words))
+            gaps.append(Gap(x, axis_y, period.label, obs.status, obs.gap_words))
     if run:
         segments.append(run)
     return Line(
