@@ -145,7 +145,7 @@ class _Compiler:
             return _anything
         if schema is False:
             return _nothing
-        if not isinstance(schema, dict) or set(schema) - _KNOWN:
+        if not isinstance(schema, dict) or set(schema) - _KNOWN or _has_null(schema):
             raise _Unsupported(schema)
         types = schema.get("type")
         names = [types] if isinstance(types, str) else types
@@ -187,11 +187,18 @@ class _Compiler:
             return None
         if schema is False:
             return lambda texts: not texts
-        if not isinstance(schema, dict) or set(schema) - _ANNOTATIONS - _STRING - {
-            "type",
-            "enum",
-            "$ref",
-        }:
+        if (
+            not isinstance(schema, dict)
+            or set(schema)
+            - _ANNOTATIONS
+            - _STRING
+            - {
+                "type",
+                "enum",
+                "$ref",
+            }
+            or _has_null(schema)
+        ):
             raise _Unsupported(schema)
         rules: list[Callable[[set[str]], bool]] = []
         types = schema.get("type", "string")
@@ -379,6 +386,11 @@ class _Compiler:
         ):
             raise _Unsupported(ref)
         return name
+
+
+def _has_null(schema: dict[str, Any]) -> bool:
+    """A keyword given null (jsonschema fails on it): "absent" would be a guess."""
+    return any(schema[key] is None for key in set(schema) - _ANNOTATIONS)
 
 
 def _anything(value: Any) -> bool:

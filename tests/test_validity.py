@@ -233,6 +233,8 @@ def test_agrees_with_jsonschema_at_the_edges_of_each_keyword(schema, values):
         {"$ref": "#/$defs/missing"},
         {"type": "decimal"},
         {"pattern": "("},
+        {"minLength": None},
+        {"type": None},
     ],
     ids=str,
 )
