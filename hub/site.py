@@ -7,7 +7,8 @@ another engine keeps all of it.
     config loaded    -> Build.start: the data, loaded and checked once; theme extras; notes
     theme ready      -> keep_compiled_templates
     each page        -> Build.page_markdown: review dates, macro calls, a report's footer;
-                        after Markdown: Build.fragments.release
+                        after Markdown: Build.fragments.release; after the search index
+                        has read it: Build.fragments.release_unsearched
     after the build  -> Build.write_outputs, Build.review_notes
 """
 
@@ -65,19 +66,30 @@ class Fragments:
     Python-Markdown re-parses every raw HTML block it meets, and the fragments (data tables,
     charts) were the largest cost per page: at 100 indicators, a third of the build. So a macro
     leaves a one-line HTML comment in the Markdown, and the finished HTML replaces it.
+
+    HTML that site search leaves out anyway (views.UNSEARCHED) is held one step longer, until
+    the search index has read the page: the search plugin then has half the tags to parse on an
+    indicator page, and the index is the same.
     """
 
     PLACEHOLDER = re.compile(r"<!--hub-fragment-(\d+)-->")
+    UNSEARCHED = re.compile(r"<!--hub-fragment-unsearched-(\d+)-->")
 
     def __init__(self) -> None:
         self._held: list[str] = []
 
-    def hold(self, html: str) -> Markup:
+    def hold(self, html: str, *, searched: bool = True) -> Markup:
         self._held.append(html)
-        return Markup(f"<!--hub-fragment-{len(self._held) - 1}-->")
+        kind = "" if searched else "unsearched-"
+        return Markup(f"<!--hub-fragment-{kind}{len(self._held) - 1}-->")
 
     def release(self, page_html: str) -> str:
+        """After Markdown: the HTML that search may read."""
         return self.PLACEHOLDER.sub(lambda match: self._held[int(match.group(1))], page_html)
+
+    def release_unsearched(self, page_html: str) -> str:
+        """After the search index has read the page: the rest."""
+        return self.UNSEARCHED.sub(lambda match: self._held[int(match.group(1))], page_html)
 
 
 def macros(
@@ -89,17 +101,20 @@ def macros(
     """
     abbreviations = glossary.expansions(hub.glossary)
 
-    def bind(view: Callable[..., Markup]) -> Callable[..., Markup]:
+    def bind(view: Callable[..., Markup], searched: bool) -> Callable[..., Markup]:
         @wraps(view)
         def macro(*args: object, **kwargs: object) -> Markup:
             with render.at_page(current_url()):
                 # Abbreviations expand in a macro's HTML as they do in the page's Markdown.
                 html = glossary.abbreviate(view(hub, *args, **kwargs), abbreviations)
-            return fragments.hold(html)
+            return fragments.hold(html, searched=searched)
 
         return macro
 
-    return {name: bind(view) for name, view in views.MACROS.items()}
+    return {
+        name: bind(view, searched=name not in views.UNSEARCHED)
+        for name, view in views.MACROS.items()
+    }
 
 
 @dataclass

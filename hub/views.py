@@ -299,6 +299,13 @@ def updates_summary(hub: Hub) -> Markup:
     return render("updates_summary", count=len(hub.reports), **_report_context(hub))
 
 
+# Views whose HTML site search leaves out (its root element carries data-search-exclude): the
+# data tables, the charts (tick labels and coordinates), a priority's commitments (the action
+# plan page lists each one). Their HTML goes into the page after the search index has read it,
+# so the index is the same and the search plugin does not parse half the tags of every
+# indicator page only to skip them. A test keeps this list and the templates in step.
+UNSEARCHED = frozenset({"indicator_data", "indicator_chart", "priority_actions"})
+
 # The macros that pages may call, by name. macros.py registers each one.
 MACROS = {
     "progress_table": progress_table,
