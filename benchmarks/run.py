@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs of each build (default 5)")
     parser.add_argument("--scale", default="10,100,1000", help="indicator counts (10,100,1000)")
-    parser.add_argument("--big-runs", type=int, default=1, help="runs at 1,000 and above")
+    parser.add_argument("--big-runs", type=int, default=3, help="runs at 1,000 and above (3)")
     parser.add_argument("--skip", default="", help=f"sections to skip: {','.join(SECTIONS)}")
     parser.add_argument("--worktree", action="store_true", help="measure uncommitted edits too")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
