@@ -38,8 +38,10 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@/usr/bin/chromium --version
 
+# No compiled-module writes while serving: mkdocs.yml watches hub/, and Python writing
+# hub/__pycache__ would look like an edit and start a second rebuild.
 serve: install
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 build: install
 	$(BIN)/mkdocs build --strict
