@@ -7,6 +7,7 @@ hub/site.py, where the logic is, so a move to another engine rewrites this file 
     on_page_markdown a page's review dates; its macro calls (hub/macrocalls.py); a report's footer
     on_page_content  the macros' HTML goes in after Markdown (hub/site.py, Fragments)
     on_page_context  then the HTML that search leaves out, once the search index has read it
+    on_post_page     any macro HTML still held back (a report's excerpt on the reports index)
     on_post_build    open data, the Atom feed, assets; pages due for review
 """
 
@@ -62,6 +63,10 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     page.content = _build.fragments.release_unsearched(page.content)
     return context
+
+
+def on_post_page(output, page, config):
+    return _build.fragments.release_all(output)
 
 
 def on_post_build(config):

@@ -91,6 +91,13 @@ class Fragments:
         """After the search index has read the page: the rest."""
         return self.UNSEARCHED.sub(lambda match: self._held[int(match.group(1))], page_html)
 
+    def release_all(self, html: str) -> str:
+        """Any placeholder still in a finished page, such as a report's excerpt on the reports
+        index, which Material's blog converts from the post's Markdown on its own."""
+        if "<!--hub-fragment-" not in html:
+            return html
+        return self.release_unsearched(self.release(html))
+
 
 def macros(
     hub: Hub, fragments: Fragments, current_url: Callable[[], str]

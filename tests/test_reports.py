@@ -147,3 +147,20 @@ def test_fixture_posts_build_and_are_listed_where_they_belong(project, tmp_path)
     assert "2019-02-01-test-neglect-report" not in domestic
     index = (site / "updates" / "index.html").read_text()
     assert "2 highlight reports published here" in index
+
+
+def test_a_macro_in_a_report_shows_in_its_excerpt_too(project, tmp_path):
+    """Material's blog converts each report's excerpt from its Markdown on its own: the macro's
+    HTML must reach the reports index as well as the report's page."""
+    posts = project / "docs" / "updates" / "posts"
+    shutil.copytree(FIXTURES, posts, dirs_exist_ok=True)
+    report = posts / "2019-02-01-test-neglect-report.md"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("<!-- more -->", "{{ status_key() }}\n\n<!-- more -->"))
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    for page in (site / "updates" / "index.html", site / "updates" / report.stem / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "hub-fragment" not in html, page
+        assert "hub-status hub-status--" in html, page  # the key's rows
