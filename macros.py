@@ -6,8 +6,8 @@ hub/site.py, where the logic is, so a move to another engine rewrites this file 
     on_env           the theme's compiled templates are kept for the next rebuild (serve)
     on_page_markdown a page's review dates; its macro calls (hub/macrocalls.py); a report's footer
     on_page_content  the macros' HTML goes in after Markdown (hub/site.py, Fragments)
-    on_page_context  then the HTML that search leaves out, once the search index has read it
-    on_post_page     any macro HTML still held back (a report's excerpt on the reports index)
+    on_post_page     the rest, once the search index has read the page (and any report's
+                     excerpt on the reports index)
     on_post_build    open data, the Atom feed, assets; pages due for review
 """
 
@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 from hub import site
 from hub.errors import DataError, DataErrors
@@ -57,12 +56,6 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return _build.fragments.release(html)
-
-
-@event_priority(-100)  # after the search plugin (priority 0) has indexed page.content
-def on_page_context(context, page, config, nav):
-    page.content = _build.fragments.release_unsearched(page.content)
-    return context
 
 
 def on_post_page(output, page, config):

@@ -7,8 +7,8 @@ another engine keeps all of it.
     config loaded    -> Build.start: the data, loaded and checked once; theme extras; notes
     theme ready      -> keep_compiled_templates
     each page        -> Build.page_markdown: review dates, macro calls, a report's footer;
-                        after Markdown: Build.fragments.release; after the search index
-                        has read it: Build.fragments.release_unsearched
+                        after Markdown: Build.fragments.release; the finished page:
+                        Build.fragments.release_all
     after the build  -> Build.write_outputs, Build.review_notes
 """
 
@@ -67,13 +67,13 @@ class Fragments:
     charts) were the largest cost per page: at 100 indicators, a third of the build. So a macro
     leaves a one-line HTML comment in the Markdown, and the finished HTML replaces it.
 
-    HTML that site search leaves out anyway (views.UNSEARCHED) is held one step longer, until
-    the search index has read the page: the search plugin then has half the tags to parse on an
-    indicator page, and the index is the same.
+    HTML that site search leaves out anyway (views.UNSEARCHED) is held until the page is
+    finished, after the search index has read it: the search plugin then has half the tags to
+    parse on an indicator page, and the index is the same.
     """
 
-    PLACEHOLDER = re.compile(r"<!--hub-fragment-(\d+)-->")
-    UNSEARCHED = re.compile(r"<!--hub-fragment-unsearched-(\d+)-->")
+    SEARCHED = re.compile(r"<!--hub-fragment-(\d+)-->")
+    ANY = re.compile(r"<!--hub-fragment-(?:unsearched-)?(\d+)-->")
 
     def __init__(self) -> None:
         self._held: list[str] = []
@@ -85,18 +85,16 @@ class Fragments:
 
     def release(self, page_html: str) -> str:
         """After Markdown: the HTML that search may read."""
-        return self.PLACEHOLDER.sub(lambda match: self._held[int(match.group(1))], page_html)
-
-    def release_unsearched(self, page_html: str) -> str:
-        """After the search index has read the page: the rest."""
-        return self.UNSEARCHED.sub(lambda match: self._held[int(match.group(1))], page_html)
+        return self.SEARCHED.sub(self._held_html, page_html)
 
     def release_all(self, html: str) -> str:
-        """Any placeholder still in a finished page, such as a report's excerpt on the reports
-        index, which Material's blog converts from the post's Markdown on its own."""
-        if "<!--hub-fragment-" not in html:
-            return html
-        return self.release_unsearched(self.release(html))
+        """On the finished page, after the search index has read the page's content: the rest,
+        and any placeholder in HTML converted elsewhere (Material's blog converts a report's
+        excerpt for the reports index from the post's Markdown on its own)."""
+        return self.ANY.sub(self._held_html, html)
+
+    def _held_html(self, match: re.Match) -> str:
+        return self._held[int(match.group(1))]
 
 
 def macros(
@@ -153,20 +151,37 @@ class Build:
         (front matter included), only to number the lines of an error.
         """
         self.pages_meta[page] = dict(meta)
-        meta["review"] = page_review(self.hub, page, meta)
+        meta["review"] = review.describe(page, meta, self.hub.build_date)  # main.html shows it
         self._url = url
         try:
             markdown = macrocalls.expand(markdown, self.macros, file=f"docs/{page}")
         except (DataError, DataErrors) as error:
             raise _moved(error, _front_matter_lines(source(), markdown)) from None
-        footer = report_footer(self.hub, page, url)
+        footer = self._report_footer(page, url)
         return f"{markdown}\n\n{footer}\n" if footer else markdown
 
+    def _report_footer(self, page: str, url: str) -> str | None:
+        """For a highlight report's page: who published it, when, where and its priorities."""
+        folder, _, name = page.rpartition("/")
+        report_id = name.removesuffix(".md")
+        if folder != reports.POSTS_DIR or report_id not in {r.id for r in self.hub.reports}:
+            return None
+        with render.at_page(url):
+            return str(views.report_details(self.hub, report_id))
+
     def write_outputs(self, site_dir: Path, site_url: str) -> None:
-        write_outputs(self.hub, site_dir, site_url)
+        """Files that exist only in the built site: nothing generated is committed."""
+        hub = self.hub
+        # Open data: each indicator as CSV and JSON, all of them, and datapackage.json.
+        opendata.write(hub, site_dir)
+        # The highlight reports' Atom feed, with absolute addresses from site_url (SITE_URL in CI).
+        reports.write_feed(hub.reports, hub.priorities, site_dir, site_url, hub.build_date)
+        # The hub's CSS and JS without their comments: fewer bytes for readers on slow connections.
+        assets.strip_comments(site_dir)
 
     def review_notes(self) -> list[str]:
-        return review_notes(self.hub, self.pages_meta)
+        """Pages without review dates, and pages overdue for review (never fails the build)."""
+        return review.report(self.pages_meta, self.hub.build_date)
 
 
 def _front_matter_lines(source: str, markdown: str) -> int:
@@ -212,33 +227,3 @@ COMPILED_TEMPLATES = _CompiledTemplates()
 def keep_compiled_templates(environment) -> None:
     """Let the theme's Jinja environment reuse templates compiled by an earlier build."""
     environment.bytecode_cache = COMPILED_TEMPLATES
-
-
-def page_review(hub: Hub, page: str, meta: dict) -> review.Review | None:
-    """A page's review dates as main.html shows them (``page`` is its path under docs/)."""
-    return review.describe(page, meta, hub.build_date)
-
-
-def report_footer(hub: Hub, page: str, url: str) -> str | None:
-    """For a highlight report's page: who published it, when, where and its priorities."""
-    folder, _, name = page.rpartition("/")
-    report_id = name.removesuffix(".md")
-    if folder != reports.POSTS_DIR or report_id not in {report.id for report in hub.reports}:
-        return None
-    with render.at_page(url):
-        return str(views.report_details(hub, report_id))
-
-
-def write_outputs(hub: Hub, site_dir: Path, site_url: str) -> None:
-    """Files that exist only in the built site: nothing generated is committed."""
-    # Open data: each indicator as CSV and JSON, all of them, and datapackage.json.
-    opendata.write(hub, site_dir)
-    # The highlight reports' Atom feed, with absolute addresses from site_url (SITE_URL in CI).
-    reports.write_feed(hub.reports, hub.priorities, site_dir, site_url, hub.build_date)
-    # The hub's CSS and JS without their comments: fewer bytes for readers on slow connections.
-    assets.strip_comments(site_dir)
-
-
-def review_notes(hub: Hub, pages: dict[str, dict]) -> list[str]:
-    """Pages without review dates, and pages overdue for review (never fails the build)."""
-    return review.report(pages, hub.build_date)
