@@ -304,7 +304,10 @@ def updates_summary(hub: Hub) -> Markup:
 # plan page lists each one). Their HTML goes into the page after the search index has read it,
 # so the index is the same and the search plugin does not parse half the tags of every
 # indicator page only to skip them. A test keeps this list and the templates in step.
-UNSEARCHED = frozenset({"indicator_data", "indicator_chart", "priority_actions"})
+# An indicator's download links are left out of search on purpose: alike on every such page.
+UNSEARCHED = frozenset(
+    {"indicator_data", "indicator_chart", "indicator_downloads", "priority_actions"}
+)
 
 # The macros that pages may call, by name. macros.py registers each one.
 MACROS = {
