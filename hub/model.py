@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from hub.periods import Period
@@ -213,17 +214,32 @@ class Indicator:
         return bool(self.rows)
 
     def measure(self, measure_id: str) -> Measure:
-        return next(m for m in self.measures if m.id == measure_id)
+        return self._measures_by_id[measure_id]  # KeyError(measure_id) for an unknown one
 
     def series(self, measure_id: str, area: str = "Bristol") -> tuple[Row, ...]:
         """One area's rows for one measure, oldest first; the latest release wins a period."""
-        latest: dict[Period, Row] = {}
+        return self._series.get((measure_id, area), ())
+
+    # Lookups built on first use (the views ask for a measure or a series many times per
+    # build; scanning the rows each time grew with the square of the data). The records are
+    # frozen and have no __slots__, so cached_property keeps each result on the instance.
+
+    @cached_property
+    def _measures_by_id(self) -> dict[str, Measure]:
+        return {m.id: m for m in reversed(self.measures)}  # the first of a repeated id wins
+
+    @cached_property
+    def _series(self) -> dict[tuple[str, str], tuple[Row, ...]]:
+        latest: dict[tuple[str, str], dict[Period, Row]] = {}
         for row in self.rows:
-            if row.measure == measure_id and row.area == area:
-                kept = latest.get(row.period)
-                if kept is None or row.release > kept.release:
-                    latest[row.period] = row
-        return tuple(latest[period] for period in sorted(latest))
+            by_period = latest.setdefault((row.measure, row.area), {})
+            kept = by_period.get(row.period)
+            if kept is None or row.release > kept.release:
+                by_period[row.period] = row
+        return {
+            key: tuple(by_period[period] for period in sorted(by_period))
+            for key, by_period in latest.items()
+        }
 
     @property
     def headline(self) -> Measure | None:
@@ -262,16 +278,21 @@ class Hub:
     statuses: dict = field(default_factory=dict)  # progress status id -> data/statuses.yml entry
 
     def priority(self, priority_id: str) -> Priority:
-        for priority in self.priorities:
-            if priority.id == priority_id:
-                return priority
-        raise KeyError(priority_id)
+        return self._priorities_by_id[priority_id]  # KeyError(priority_id) for an unknown id
 
     def indicator(self, indicator_id: str) -> Indicator:
-        for indicator in self.indicators:
-            if indicator.id == indicator_id:
-                return indicator
-        raise KeyError(indicator_id)
+        return self._indicators_by_id[indicator_id]  # KeyError(indicator_id) for an unknown id
+
+    # Built on first use: every indicator page looks its indicator up several times, and a scan
+    # of the tuple grew with the square of the number of indicators.
+
+    @cached_property
+    def _priorities_by_id(self) -> dict[str, Priority]:
+        return {item.id: item for item in reversed(self.priorities)}  # the first of an id wins
+
+    @cached_property
+    def _indicators_by_id(self) -> dict[str, Indicator]:
+        return {item.id: item for item in reversed(self.indicators)}
 
     def indicators_for(self, priority_id: str) -> tuple[Indicator, ...]:
         """The indicators the hub reads as evidence for one priority."""
