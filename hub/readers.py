@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import yaml
 
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 Path_ = tuple[str | int, ...]
 FileName = Callable[[], str]  # the file's name for messages, worked out only for a mistake
-_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when installed
 
 
 # ---------------------------------------------------------------- schemas
@@ -155,6 +154,36 @@ def _nearest_line(lines: dict[Path_, int], path: Path_) -> int | None:
 
 
 # ---------------------------------------------------------------- YAML
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when installed
+
+
+class _FastLoader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader (libyaml's, when installed), matching each plain scalar's text against
+    the resolver's patterns once per text instead of once per node.
+
+    Each node gets the tag the safe loader's own resolver gives it: with no path resolvers
+    (the safe loaders have none), a tag depends only on the kind of node and, for a plain
+    scalar, on its text.
+    """
+
+    _tags: ClassVar[dict[str, str]] = {}  # a plain scalar's text -> its tag
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG
+            tag = self._tags.get(value)
+            if tag is None:
+                if len(self._tags) >= 4096:
+                    self._tags.clear()
+                tag = self._tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return self.DEFAULT_MAPPING_TAG
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: FileName) -> None:
