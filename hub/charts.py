@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from hub.periods import Period
-from hub.progress import Observation, format_number
+from hub.progress import PUBLISHED, Observation, format_number
 
 Role = Literal["main", "comparator"]
 
@@ -154,8 +154,11 @@ def line_chart(
     xs = {period: _r(left + (index + 0.5) * step) for index, period in enumerate(periods)}
     low, high, tick_step = nice_scale(min(values, default=0), max(values, default=0))
 
-    def y_of(value: float) -> float:
-        return _r(bottom - (value - low) / (high - low) * (bottom - top))
+    span, drop = high - low, bottom - top
+
+    def y_of(value: float) -> float:  # called for every point: _r written out
+        rounded = round(bottom - (value - low) / span * drop, 1) + 0.0
+        return int(rounded) if rounded.is_integer() else rounded
 
     lines, gap_stacks = [], {}
     legend_x = left
@@ -224,28 +227,31 @@ def _tick_label(value: float, step: float, unit: str) -> str:
 def _line(item, index, xs, y_of, axis_y, unit, places, legend_x) -> Line:
     dash, marker = STYLES[index]
     by_period = {obs.period: obs for obs in item.observations}
-    segments, run, points, gaps = [], [], [], []
+    percent = unit == "percent"
+    segments, run, points, gaps = [], [], [], []  # run: the "x,y" pairs of an unbroken run
     for period, x in xs.items():  # in calendar order (line_chart fills xs from sorted periods)
         obs = by_period.get(period)
-        if obs is not None and obs.published:
-            point = Point(x, y_of(obs.value), period.label, _text(obs.value, unit, places))
-            points.append(point)
-            run.append(point)
+        if obs is not None and obs.status == PUBLISHED:
+            value = obs.value
+            y = y_of(value)
+            text = format_number(value, places)
+            points.append(Point(x, y, period.label, f"{text}%" if percent else text))
+            run.append(f"{x},{y}")
             continue
         if run:
-            segments.append(run)
+            segments.append(_points(run))
         run = []
         if obs is not None:
             gaps.append(Gap(x, axis_y, period.label, obs.status, obs.gap_words))
     if run:
-        segments.append(run)
+        segments.append(_points(run))
     return Line(
         name=item.name,
         role=item.role,
         index=index,
         dash=dash,
         marker=marker,
-        segments=tuple(_points(seg) for seg in segments),
+        segments=tuple(segments),
         points=tuple(points),
         gaps=tuple(gaps),
         legend_x=legend_x,
@@ -346,7 +352,7 @@ def _r(value: float) -> float | int:
     return int(rounded) if rounded.is_integer() else rounded
 
 
-def _points(run: list[Point]) -> str:
-    """SVG polyline points; a lone point is given twice so that its markers are drawn."""
-    pairs = [f"{point.x},{point.y}" for point in run]
+def _points(pairs: list[str]) -> str:
+    """SVG polyline points from "x,y" pairs; a lone point is given twice so that its markers
+    are drawn."""
     return " ".join(pairs * 2 if len(pairs) == 1 else pairs)

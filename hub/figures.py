@@ -7,10 +7,12 @@ withholds small numbers ..."), never as 0 or a blank cell.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from operator import attrgetter
 
 from hub.model import Hub, Indicator, Measure, Row
+from hub.periods import Period
 from hub.progress import Assessment, Observation, explain, format_change, format_number
 
 AREAS = ("Bristol", "England", "South West")
@@ -87,21 +89,35 @@ def cell(row: Row | None, measure: Measure, column: Column | None = None) -> Cel
 def data_tables(indicator: Indicator) -> tuple[DataTable, ...]:
     """One table per measure: a row per period, a column per area (and release, where DfE
     revised a figure between releases)."""
+    by_measure: dict[str, list[Row]] = {}
+    for row in indicator.rows:
+        by_measure.setdefault(row.measure, []).append(row)
     tables = []
     for number, measure in enumerate(indicator.measures, start=1):
-        rows = [row for row in indicator.rows if row.measure == measure.id]
+        rows = by_measure.get(measure.id, [])
         columns = _columns(rows)
-        by_key = {(row.period, row.area, row.release): row for row in rows}
-        periods = sorted({row.period for row in rows})
+        # Kept in the order met (usually the calendar's), the sort merges runs.
+        periods = sorted(dict.fromkeys(row.period for row in rows))
+        # A grid of rows, period by column; a later row for the same cell wins.
+        place = {(column.area, column.release): index for index, column in enumerate(columns)}
+        line = {period: index for index, period in enumerate(periods)}
+        grid: list[list[Row | None]] = [[None] * len(columns) for _ in periods]
+        for row in rows:
+            column = place.get((row.area, row.release))
+            if column is not None:  # an area the tables do not show
+                grid[line[row.period]][column] = row
+        absent = [cell(None, measure, column) for column in columns]
         body = tuple(
             (
                 str(period),
                 tuple(
-                    cell(by_key.get((period, column.area, column.release)), measure, column)
-                    for column in columns
+                    [
+                        absent[index] if row is None else cell(row, measure)
+                        for index, row in enumerate(found)
+                    ]
                 ),
             )
-            for period in periods
+            for period, found in zip(periods, grid, strict=True)
         )
         tables.append(
             DataTable(
@@ -147,17 +163,12 @@ def headline(hub: Hub, indicator: Indicator) -> Headline:
     measure = indicator.headline
     unit = "percent" if measure and measure.unit == "percent" else ""
 
-    @cache
-    def series() -> tuple[Row, ...]:
-        # Read once for the baseline and the latest: it walks every row of the indicator.
-        return indicator.series(measure.id, indicator.headline_area)
-
     def written(observation) -> str:
         if observation is None:
             return "no figure published"
         if not observation.published:
             return f"{observation.gap_words} in {observation.period}"
-        row = next(r for r in series() if r.period == observation.period)
+        row = _row_at(indicator.series(measure.id, indicator.headline_area), observation.period)
         return f"{value_text(row, measure)} in {observation.period}"
 
     if measure is None:
@@ -178,6 +189,17 @@ def headline(hub: Hub, indicator: Indicator) -> Headline:
         change=change,
         derivation=explain(a, unit),
     )
+
+
+def _row_at(series: tuple[Row, ...], period: Period) -> Row:
+    """The row of a series (oldest first, one row a period) for ``period``, found by bisection."""
+    index = bisect_left(series, period, key=_PERIOD)
+    if index == len(series) or series[index].period != period:
+        raise LookupError(f"the series has no row for {period}")
+    return series[index]
+
+
+_PERIOD = attrgetter("period")
 
 
 def observation(row: Row) -> Observation:
