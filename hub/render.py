@@ -59,12 +59,28 @@ def page_url(docs_path: str) -> str:
     path, _, anchor = target.partition("#")
     here = _current_url.get()
     base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    relative = posixpath.relpath("/" + path, "/" + base) if path or base else "."
+    relative = _relative(path, base) if path or base else "."
     if (not path or path.endswith("/")) and not relative.endswith("/"):
         relative += "/"
     if relative == "./" and anchor:
         relative = ""
     return relative + (f"#{anchor}" if anchor else "")
+
+
+def _relative(path: str, base: str) -> str:
+    """``posixpath.relpath("/" + path, "/" + base)``, without its normalising for the usual
+    paths (plain names between slashes): links are made thousands of times a build."""
+    target = [part for part in path.split("/") if part]
+    start = [part for part in base.split("/") if part]
+    if "." in target or ".." in target or "." in start or ".." in start:
+        return posixpath.relpath("/" + path, "/" + base)
+    common = 0
+    for here, there in zip(start, target, strict=False):
+        if here != there:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + target[common:]
+    return "/".join(parts) if parts else "."
 
 
 class CompiledFragments(FileSystemBytecodeCache):
@@ -122,4 +138,4 @@ def render(template: str, **context: object) -> Markup:
     html = environment().get_template(f"{template}.html").render(**context)
     # Markdown ends an HTML block at a blank line and treats indented lines as code:
     # drop blank lines so the fragment stays one block.
-    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+    return Markup("\n".join(filter(str.strip, html.splitlines())))
