@@ -11,6 +11,7 @@ release, a baseline that is in the data, and a "data as at" date that matches th
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -295,7 +296,7 @@ def _load_one(
 
 def _rows(raw_rows, file, measure_ids, sources, value_statuses, errors) -> list[Row]:
     rows: list[Row] = []
-    seen: dict[tuple, int] = {}  # (period, area, measure, release) -> the line it is first on
+    seen: dict[tuple, int] = {}  # (period._key, area, measure, release) -> its first line
 
     def problem(line: int, field: str, message: str, hint: str) -> None:
         errors.append(DataError(file, message, line, field, hint))
@@ -345,7 +346,8 @@ def _rows(raw_rows, file, measure_ids, sources, value_statuses, errors) -> list[
                 "for a missing figure",
             )
             ok = False
-        first = seen.setdefault((period, raw["area"], raw["measure"], raw["release"]), line)
+        # period._key stands for the period: equal exactly when the periods are, hashed in C.
+        first = seen.setdefault((period._key, raw["area"], raw["measure"], raw["release"]), line)
         if first != line:
             release = f" ({raw['release']} release)" if raw["release"] else ""
             problem(
@@ -376,10 +378,15 @@ def _rows(raw_rows, file, measure_ids, sources, value_statuses, errors) -> list[
 def _latest_release(rows: list[Row], measure: str, area: str) -> list[Row]:
     """One area's rows for one measure, oldest first; where releases differ, the latest wins."""
     kept: dict[Period, Row] = {}
-    for row in (r for r in rows if r.measure == measure and r.area == area):
-        if row.period not in kept or row.release > kept[row.period].release:
-            kept[row.period] = row
-    return [kept[period] for period in sorted(kept)]
+    for row in rows:
+        if row.measure == measure and row.area == area:
+            known = kept.get(row.period)
+            if known is None or row.release > known.release:
+                kept[row.period] = row
+    return sorted(kept.values(), key=_PERIOD_ORDER)  # as sorted(kept): a row's period is its key
+
+
+_PERIOD_ORDER = attrgetter("period._key")  # what Period's order compares, compared in C
 
 
 def _date(value: object, field: str, problem) -> date | None:

@@ -41,15 +41,17 @@ _MONTHS = (
 )
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Period:
     """A reporting period. Periods sort by end date, then start date (then kind and label).
 
     Build one with :meth:`parse`; ``str(period)`` is its label as the source writes it.
     """
 
-    # Compared first: (end, start, kind, label). Every other field is left out of comparisons
-    # so that ordering follows the calendar, not the order the fields are declared in.
+    # Compared: (end, start, kind, label). Every other field is left out of comparisons so
+    # that ordering follows the calendar, not the order the fields are declared in. Equality
+    # and the hash are dataclass's; the order is written below, comparing the keys themselves
+    # (what order=True generates compares one-item tuples of them: the same answers, dearer).
     _key: tuple = field(init=False, repr=False, compare=True)
     kind: PeriodKind = field(compare=False)
     start: date = field(compare=False)
@@ -65,6 +67,26 @@ class Period:
 
     def __str__(self) -> str:
         return self.label
+
+    def __lt__(self, other: Period) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key < other._key
+        return NotImplemented
+
+    def __le__(self, other: Period) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key <= other._key
+        return NotImplemented
+
+    def __gt__(self, other: Period) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key > other._key
+        return NotImplemented
+
+    def __ge__(self, other: Period) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key >= other._key
+        return NotImplemented
 
     @classmethod
     def parse(cls, text: str) -> Period:
