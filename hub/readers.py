@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import difflib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -114,7 +114,7 @@ def _table(data_dir: Path, kind: str) -> validity.Table | None:
 
 
 def validate(
-    value: Any, kind: str, data_dir: Path, file: FileName, lines: dict[Path_, int]
+    value: Any, kind: str, data_dir: Path, file: FileName, lines: Mapping[Path_, int]
 ) -> list[DataError]:
     """Every way ``value`` breaks its schema, as DataErrors in jsonschema's order.
 
@@ -128,7 +128,7 @@ def validate(
 
 
 def _explain(
-    value: Any, kind: str, data_dir: Path, file: str, lines: dict[Path_, int]
+    value: Any, kind: str, data_dir: Path, file: str, lines: Mapping[Path_, int]
 ) -> list[DataError]:
     validator = _validator(data_dir, kind)
     found = []
@@ -147,7 +147,7 @@ def _explain(
     return found
 
 
-def _nearest_line(lines: dict[Path_, int], path: Path_) -> int | None:
+def _nearest_line(lines: Mapping[Path_, int], path: Path_) -> int | None:
     while path not in lines and path:
         path = path[:-1]
     return lines.get(path)
@@ -208,22 +208,23 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: FileName)
             _walk(item, (*path, index), lines, file)
 
 
-def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any, bool]:
     """Parse once: the node tree gives the line numbers, the value is built from the same tree.
 
-    The value is built by :func:`_build` where the tree is plain; anything else (a merge key, a
-    tag of its own, a value that cannot be built) is built again by PyYAML, so values and
-    errors are PyYAML's own.
+    The value is built by :func:`_build` where the tree is plain and no mapping repeats a key
+    (the third item says so); anything else (a merge key, a tag of its own, a key given twice,
+    a value that cannot be built) is built again by PyYAML, so values and errors are PyYAML's
+    own.
     """
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, None
+            return None, None, False
         try:
-            return node, _build(node, loader, {}, set())
+            return node, _build(node, loader, {}, set()), True
         except Exception:  # PyYAML builds it (its state untouched so far) and raises its own
-            return node, loader.construct_document(node)
+            return node, loader.construct_document(node), False
     finally:
         loader.dispose()
 
@@ -245,7 +246,8 @@ def _build(node: yaml.Node, loader: Any, built: dict[int, Any], open_: set[int])
 
     Text, mappings with scalar keys and sequences are built here (a node met twice through an
     alias gives the same object, as PyYAML's do); other scalars by SafeConstructor's own
-    function for their tag. Anything else raises _NotPlain.
+    function for their tag. Anything else, and a mapping that gives a key twice (as
+    :func:`_walk` compares keys: by their text), raises _NotPlain.
     """
     tag = node.tag
     if isinstance(node, yaml.ScalarNode):
@@ -266,6 +268,8 @@ def _build(node: yaml.Node, loader: Any, built: dict[int, Any], open_: set[int])
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
                 raise _NotPlain(key_node.tag)  # merge '<<', '=', or a key that is a collection
             value[_build(key_node, loader, built, open_)] = _build(value_node, loader, built, open_)
+        if len({key_node.value for key_node, _ in node.value}) != len(node.value):
+            raise _NotPlain("a key given twice")  # _walk names it
     elif tag == _SEQ and isinstance(node, yaml.SequenceNode):
         value = [_build(item, loader, built, open_) for item in node.value]
     else:
@@ -302,7 +306,7 @@ def _unreadable_value(text: str, file: str, error: ValueError) -> DataError:
     return DataError(file=file, message=f"a value could not be read ({error})")
 
 
-def _load_text(text: str, file: FileName, what: str) -> tuple[Any, dict[Path_, int]]:
+def _load_text(text: str, file: FileName, what: str) -> tuple[Any, Mapping[Path_, int]]:
     """Parse YAML text once into its value and a map from field path to line number.
 
     Every mistake is a DataError naming the line: broken YAML, a key given twice, and a value
@@ -310,9 +314,9 @@ def _load_text(text: str, file: FileName, what: str) -> tuple[Any, dict[Path_, i
     """
     try:
         try:
-            node, value = _parse(text, _FastLoader)
+            node, value, checked = _parse(text, _FastLoader)
         except yaml.MarkedYAMLError:
-            node, value = _parse(text, yaml.SafeLoader)  # PyYAML's own words for the mistake
+            node, value, checked = _parse(text, yaml.SafeLoader)  # PyYAML's words for it
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise DataError(
@@ -323,13 +327,46 @@ def _load_text(text: str, file: FileName, what: str) -> tuple[Any, dict[Path_, i
         ) from None
     except ValueError as error:  # a value YAML reads as a date but no calendar has: 2019-13-01
         raise _unreadable_value(text, file(), error) from None
+    if checked:  # no key is given twice: the lines are worked out if a message needs them
+        return value, _Lines(node, file)
     lines: dict[Path_, int] = {}
     if node is not None:
-        _walk(node, (), lines, file)
+        _walk(node, (), lines, file)  # raises the DataError for a key given twice
     return value, lines
 
 
-def read_yaml(path: Path, kind: str, root: Path) -> tuple[Any, dict[Path_, int]]:
+class _Lines(Mapping[Path_, int]):
+    """Field path -> line number, from a node tree with no key given twice, worked out when
+    first asked (most files never need one: it names the line of a mistake)."""
+
+    def __init__(self, node: yaml.Node, file: FileName) -> None:
+        self._node: yaml.Node | None = node
+        self._file = file
+        self._table: dict[Path_, int] = {}
+
+    def _lines(self) -> dict[Path_, int]:
+        if self._node is not None:
+            _walk(self._node, (), self._table, self._file)
+            self._node = None
+        return self._table
+
+    def __getitem__(self, path: Path_) -> int:
+        return self._lines()[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._lines()
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self._lines())
+
+    def __len__(self) -> int:
+        return len(self._lines())
+
+    def get(self, path: Path_, default: Any = None) -> Any:  # type: ignore[override]
+        return self._lines().get(path, default)
+
+
+def read_yaml(path: Path, kind: str, root: Path) -> tuple[Any, Mapping[Path_, int]]:
     """Read a YAML file and check it against ``data/schemas/<kind>.schema.json``.
 
     Returns the value and a map from field path to line number, for later errors.
@@ -458,7 +495,9 @@ def _relative(path: Path, root: Path) -> str:
 # ---------------------------------------------------------------- Markdown front matter
 
 
-def read_front_matter(path: Path, kind: str, root: Path) -> tuple[dict[str, Any], dict, str]:
+def read_front_matter(
+    path: Path, kind: str, root: Path
+) -> tuple[dict[str, Any], Mapping[Path_, int], str]:
     """Read the YAML front matter of a Markdown page and check it against ``<kind>.schema.json``.
 
     Returns the values, a map from field path to line number in the page, and the page's body.

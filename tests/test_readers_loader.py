@@ -77,3 +77,45 @@ def test_the_fast_loader_reads_the_same_values(text):
             return ("error", type(error), str(error))
 
     assert read(readers._FastLoader) == read(BASE)
+
+
+def _outcome(text):
+    try:
+        value, lines = readers._load_text(text, lambda: "f.yml", "this")
+    except Exception as error:
+        return ("error", type(error), str(error))
+    return ("value", _typed(value), dict(lines))
+
+
+def _eager(text):
+    """What _load_text gave before it worked the lines out lazily: the whole table, at once."""
+    try:
+        value, _ = readers._load_text(text, lambda: "f.yml", "this")
+    except Exception as error:
+        return ("error", type(error), str(error))
+    node = readers._parse(text, readers._FastLoader)[0]  # as built (a merge key changes it)
+    lines: dict = {}
+    if node is not None:
+        readers._walk(node, (), lines, lambda: "f.yml")
+    return ("value", _typed(value), lines)
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=IDS)
+def test_the_lines_worked_out_later_are_the_lines(text):
+    assert _outcome(text) == _eager(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("a: 1\na: 2\n", "line 2, field 'a': the key 'a' appears twice", id="twice"),
+        pytest.param("1: a\n!!str 1: b\n", "line 2, field '1': the key '1'", id="two tags"),
+        pytest.param("x:\n  - {a: 1, b: 2, a: 3}\n", "line 2, field 'x.0.a'", id="deep"),
+        pytest.param("a: 2019-13-01\na: 1\n", "line 1, field 'a': '2019-13-01' looks", id="date"),
+        pytest.param("b: &x {c: 1}\nd: *x\nd: 2\n", "line 3, field 'd'", id="alias"),
+    ],
+)
+def test_a_key_given_twice_is_named_as_before(text, expected):
+    with pytest.raises(readers.DataError) as caught:
+        readers._load_text(text, lambda: "f.yml", "this")
+    assert expected in str(caught.value)
