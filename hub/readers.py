@@ -262,16 +262,27 @@ def _build(node: yaml.Node, loader: Any, built: dict[int, Any], open_: set[int])
     if identity in open_:
         raise _NotPlain("a node inside itself")
     open_.add(identity)
+    # Text, most of the scalars, is taken here rather than by a call for each (as _build would).
     if tag == _MAP and isinstance(node, yaml.MappingNode):
         value: Any = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
                 raise _NotPlain(key_node.tag)  # merge '<<', '=', or a key that is a collection
-            value[_build(key_node, loader, built, open_)] = _build(value_node, loader, built, open_)
+            key = key_node.value if key_node.tag == _STR else _build(key_node, loader, built, open_)
+            value[key] = (
+                value_node.value
+                if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode)
+                else _build(value_node, loader, built, open_)
+            )
         if len({key_node.value for key_node, _ in node.value}) != len(node.value):
             raise _NotPlain("a key given twice")  # _walk names it
     elif tag == _SEQ and isinstance(node, yaml.SequenceNode):
-        value = [_build(item, loader, built, open_) for item in node.value]
+        value = [
+            item.value
+            if item.tag == _STR and isinstance(item, yaml.ScalarNode)
+            else _build(item, loader, built, open_)
+            for item in node.value
+        ]
     else:
         raise _NotPlain(tag)
     open_.discard(identity)
