@@ -157,14 +157,13 @@ def _load_one(
     csv_file = f"{INDICATORS.as_posix()}/{csv_path.name}"
     measure_ids = [item["id"] for item in meta["measures"]]
     rows = _rows(raw_rows, csv_file, measure_ids, sources, value_statuses, errors)
+    places = _most_places(rows)
     measures = tuple(
         Measure(
             id=item["id"],
             label=item["label"],
             unit=item["unit"],
-            decimals=max(
-                (_places(row.text) for row in rows if row.measure == item["id"]), default=0
-            ),
+            decimals=places.get(item["id"], 0),
         )
         for item in meta["measures"]
     )
@@ -399,5 +398,15 @@ def _date(value: object, field: str, problem) -> date | None:
         return None
 
 
-def _places(text: str) -> int:
-    return len(text.split(".")[1]) if "." in text else 0
+def _most_places(rows: list[Row]) -> dict[str, int]:
+    """The most decimal places of any figure of each measure (a measure with none is left out).
+
+    One pass over the rows, not one per measure.
+    """
+    most: dict[str, int] = {}
+    for row in rows:
+        if "." in row.text:
+            places = len(row.text.split(".")[1])
+            if places > most.get(row.measure, 0):
+                most[row.measure] = places
+    return most
