@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from hub.model import Hub, Indicator, Measure, Row
 from hub.periods import Period
@@ -18,8 +19,11 @@ from hub.progress import Assessment, Observation, explain, format_change, format
 AREAS = ("Bristol", "England", "South West")
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One cell of a data table. A named tuple: a table has a cell per period and area, and
+    the template unpacks each (``for text, meaning, status in cells``) without looking up
+    attributes."""
+
     text: str  # "22.7%", "2,410", or the status words "suppressed (c)"
     meaning: str  # "" for a published figure, else what the status means
     status: str  # a value status id: "published", "suppressed", ...; "absent" for no row
