@@ -8,14 +8,13 @@ passed without a published update that closes the action: never that the action 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from hub.model import Action, ActionStatus
 
 
-@dataclass(frozen=True)
-class StatusCount:
+class StatusCount(NamedTuple):
     status: ActionStatus
     count: int
 

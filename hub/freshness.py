@@ -9,9 +9,8 @@ out, and the data file still holds figures as at an earlier date.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
 class Dated(Protocol):
@@ -20,8 +19,7 @@ class Dated(Protocol):
     next_release_due: date | None
 
 
-@dataclass(frozen=True)
-class Freshness:
+class Freshness(NamedTuple):
     indicator: str  # the indicator id
     data_as_at: date | None
     next_release_due: date | None

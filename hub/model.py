@@ -1,4 +1,12 @@
-"""The hub's vocabulary: plain, immutable records built from the data files."""
+"""The hub's vocabulary: plain, immutable records built from the data files.
+
+The records are named tuples. On Python 3.11 a frozen dataclass costs about a millisecond to
+define (dataclasses compiles each generated method separately) and its instances are slow to
+build (one ``object.__setattr__`` per field); a named tuple costs a fifth of that and builds in
+C. Every build imports the hub and builds tens of thousands of rows at national scale (issue 6).
+:class:`Indicator` and :class:`Hub` stay dataclasses: they keep lookup tables built on first use
+(``cached_property``), which a tuple cannot hold. Change a record with ``record._replace(...)``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from hub.periods import Period
 
@@ -14,8 +22,7 @@ if TYPE_CHECKING:
     from hub.progress import Assessment, Method
 
 
-@dataclass(frozen=True)
-class Priority:
+class Priority(NamedTuple):
     """One of the strategy's six strategic priorities, in the Board's wording."""
 
     id: str
@@ -24,8 +31,7 @@ class Priority:
     page: str  # docs-relative path of its page, e.g. "priorities/neglect.md"
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(NamedTuple):
     """Someone to call when worried about a child (data/contacts.yml), with its source."""
 
     id: str
@@ -38,16 +44,14 @@ class Contact:
     last_checked: date  # when someone last compared the number with its source page
 
 
-@dataclass(frozen=True)
-class Safety:
+class Safety(NamedTuple):
     """Reader-safety settings (data/site.yml)."""
 
     exit_url: str  # the neutral page "Exit this page" goes to
     check_every_months: int  # a contact checked longer ago than this is stale
 
 
-@dataclass(frozen=True)
-class ActionStatus:
+class ActionStatus(NamedTuple):
     """A word the action tracker may use for progress (data/actions.yml, ``statuses``)."""
 
     id: str
@@ -57,8 +61,7 @@ class ActionStatus:
     closes: bool  # the action is finished: its due date no longer matters
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A published source about an action's progress."""
 
     title: str
@@ -66,8 +69,7 @@ class Evidence:
     published: date
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """A commitment the strategy itself states, in the Board's words (data/actions.yml)."""
 
     id: str
@@ -84,8 +86,7 @@ class Action:
     indicators: tuple[str, ...]  # ids of the key indicators it is meant to move
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A glossary entry: an abbreviation (with its expansion) or a term of art."""
 
     term: str  # as the pages write it: "BSCB", "Signs of Safety"
@@ -102,8 +103,7 @@ class Term:
 # ---------------------------------------------------------------- key indicators (data/indicators/)
 
 
-@dataclass(frozen=True)
-class Licence:
+class Licence(NamedTuple):
     """A licence the sources are published under (data/sources.yml, ``licences``)."""
 
     id: str
@@ -112,8 +112,7 @@ class Licence:
     attribution: str  # the sentence shown beside the data
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A publication figures are copied from (data/sources.yml, ``sources``)."""
 
     id: str
@@ -125,8 +124,7 @@ class Source:
     notes: str | None = None
 
 
-@dataclass(frozen=True)
-class ValueStatus:
+class ValueStatus(NamedTuple):
     """Why a figure is or is not there: published, suppressed (c), not collected, ..."""
 
     id: str
@@ -140,8 +138,7 @@ class ValueStatus:
         return f"{self.label} ({self.code})" if self.code else self.label
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(NamedTuple):
     """One series of an indicator (the CSV's ``measure`` column)."""
 
     id: str
@@ -150,8 +147,7 @@ class Measure:
     decimals: int  # the most decimal places its published figures carry
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One figure of an indicator's CSV, as published. ``value`` is None unless published."""
 
     period: Period
@@ -165,8 +161,7 @@ class Row:
     line: int  # line in the CSV, for error messages
 
 
-@dataclass(frozen=True)
-class NoData:
+class NoData(NamedTuple):
     """For an indicator with no published data: what would be needed and who holds it."""
 
     needed: str
@@ -246,8 +241,7 @@ class Indicator:
         return self.measure(self.headline_measure) if self.headline_measure else None
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """A highlight report from a sub group: a post under docs/updates/posts/ (hub.reports)."""
 
     id: str  # the file name without .md

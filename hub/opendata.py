@@ -11,9 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hub.model import Hub, Indicator, Licence
 from hub.periods import Period
@@ -39,8 +38,7 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     """Where the downloads are in the built site."""
 
     folder: str = "data"

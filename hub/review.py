@@ -6,16 +6,15 @@ macros.py hands them each page's metadata and prints the build's report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from hub.errors import DataError
 
 FIELDS = ("reviewed", "review_due")
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """A page's review dates, as the page shows them."""
 
     page: str  # docs-relative path, e.g. "about/accessibility.md"

@@ -53,7 +53,7 @@ def test_tables_match_a_lookup_of_each_cell(indicator: Indicator) -> None:
 def test_a_row_out_of_order_or_for_an_area_not_shown(area: str) -> None:
     base = WITH_DATA[0]
     first = base.rows[0]
-    extra = replace(first, period=Period.parse("2005-06"), area=area, line=999)
+    extra = first._replace(period=Period.parse("2005-06"), area=area, line=999)
     indicator = replace(base, rows=(*base.rows, extra))
     tables = figures.data_tables(indicator)
     assert [list(table.rows) for table in tables] == looked_up(indicator)

@@ -52,9 +52,9 @@ def test_latest_release_wins_a_period_and_a_tie_keeps_the_first(releases) -> Non
     first = base.rows[0]
     older, newer = Period.parse("2017-18"), Period.parse("2018-19")
     rows = (
-        replace(first, period=newer, release=releases[0], line=2),
-        replace(first, period=older, release="", line=3),
-        replace(first, period=newer, release=releases[1], line=4),
+        first._replace(period=newer, release=releases[0], line=2),
+        first._replace(period=older, release="", line=3),
+        first._replace(period=newer, release=releases[1], line=4),
     )
     indicator = replace(base, rows=rows)
     expected = scanned_series(indicator, first.measure, first.area)

@@ -72,8 +72,7 @@ def awkward_hub(cells: list):
     hub = data.load(ROOT)
     item = next(item for item in hub.indicators if item.rows)
     rows = tuple(
-        dataclasses.replace(
-            row,
+        row._replace(
             area=cells[number % len(cells)],
             text=cells[(number + 1) % len(cells)],
             source=cells[(number + 2) % len(cells)],
@@ -82,7 +81,7 @@ def awkward_hub(cells: list):
         for number, row in enumerate(item.rows)
     )
     measures = tuple(
-        dataclasses.replace(m, label=cells[number % len(cells)] + m.label)
+        m._replace(label=cells[number % len(cells)] + m.label)
         for number, m in enumerate(item.measures)
     )
     changed = dataclasses.replace(item, rows=rows, measures=measures, id=cells[0] + item.id)

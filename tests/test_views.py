@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -170,7 +169,7 @@ def test_markup_in_data_is_shown_as_text(project):
 def test_a_gap_is_words_with_its_meaning_never_zero(hub, status, words):
     vocabulary = indicators.load_sources(ROOT)[1]
     item = hub.indicator("repeat-cp-plans")
-    row = replace(item.rows[0], value=None, text="", status=vocabulary[status])
+    row = item.rows[0]._replace(value=None, text="", status=vocabulary[status])
     cell = figures.cell(row, item.measures[0])
     assert (cell.text, cell.status) == (words, status)
     assert cell.meaning == vocabulary[status].meaning
