@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from hub.periods import Period
 from hub.progress import PUBLISHED, Observation, format_number
@@ -49,8 +49,9 @@ class Tick:
     text_at: float  # where its label goes on the same axis (value labels sit 4 lower, centred)
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
+    """A published figure's place on a line (a named tuple: a chart has one per figure)."""
+
     x: float
     y: float
     period: str
