@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from hub.periods import Period
@@ -35,15 +34,13 @@ CHAR_WIDTH = 6.8  # average width of a character of 12px text, for spacing label
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44.0, 12.0, 34.0, 28.0
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(NamedTuple):
     name: str
     observations: Sequence[Observation]
     role: Role = "main"
 
 
-@dataclass(frozen=True)
-class Tick:
+class Tick(NamedTuple):
     position: float  # x (period ticks) or y (value ticks), in SVG units
     label: str
     text_at: float  # where its label goes on the same axis (value labels sit 4 lower, centred)
@@ -58,8 +55,7 @@ class Point(NamedTuple):
     text: str  # the value in words: "26.3%"
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """A period of a series with no published figure, drawn as a hollow marker on the axis."""
 
     x: float
@@ -69,8 +65,7 @@ class Gap:
     words: str  # "not collected"
 
 
-@dataclass(frozen=True)
-class GapLabel:
+class GapLabel(NamedTuple):
     """Words at a gap, written upwards from just above the axis markers.
 
     ``x``, ``y`` is where the text starts; ``rx``, ``ry`` the same place in a group rotated by
@@ -84,8 +79,7 @@ class GapLabel:
     ry: float
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     name: str
     role: Role
     index: int  # 0 for the first series; picks the CSS class, dash and marker
@@ -99,8 +93,7 @@ class Line:
     legend_text_x: float
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(NamedTuple):
     width: int
     height: int
     title: str
@@ -266,8 +259,8 @@ def _stack(line: Line, stacks: dict[str, list[tuple[int, Gap]]]) -> Line:
     gaps = []
     for gap in line.gaps:
         height = [index for index, _ in stacks[gap.period]].index(line.index)
-        gaps.append(replace(gap, y=_r(gap.y - GAP_STACK * height)))
-    return replace(line, gaps=tuple(gaps))
+        gaps.append(gap._replace(y=_r(gap.y - GAP_STACK * height)))
+    return line._replace(gaps=tuple(gaps))
 
 
 def _gap_labels(stacks: dict[str, list[tuple[int, Gap]]]) -> tuple[GapLabel, ...]:

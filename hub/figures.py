@@ -8,7 +8,6 @@ withholds small numbers ..."), never as 0 or a blank cell.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -33,15 +32,13 @@ class Cell(NamedTuple):
         return self.status == "published"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     label: str  # "Bristol", "England", "Bristol (2025 release)"
     area: str
     release: str
 
 
-@dataclass(frozen=True)
-class DataTable:
+class DataTable(NamedTuple):
     id: str  # an anchor, unique on the page
     caption: str
     measure: Measure
@@ -50,8 +47,7 @@ class DataTable:
     sources: tuple[str, ...]  # source ids used
 
 
-@dataclass(frozen=True)
-class StatusView:
+class StatusView(NamedTuple):
     id: str
     label: str
     symbol: str
@@ -59,8 +55,7 @@ class StatusView:
     meaning: str
 
 
-@dataclass(frozen=True)
-class Headline:
+class Headline(NamedTuple):
     """The progress of one indicator, each part written for a table cell."""
 
     indicator: Indicator

@@ -20,9 +20,9 @@ Two methods:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from hub.periods import Period, years_between
 
@@ -82,8 +82,7 @@ class Observation:
         return GAP_WORDS.get(self.status, "")
 
 
-@dataclass(frozen=True)
-class Threshold:
+class Threshold(NamedTuple):
     """The tolerance band: ``value`` either side of no change, in ``unit``."""
 
     value: float
@@ -185,8 +184,7 @@ class Method:
         return {"up": "higher is better", "down": "lower is better"}.get(self.direction or "", "")
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     """A status and everything it was derived from, as plain data for a template.
 
     ``status`` is an id from data/statuses.yml. ``latest`` is the latest published figure;
@@ -257,18 +255,16 @@ def assess(
         notes=tuple(notes),
     )
     if baseline is None:
-        return _replace(
-            base, reason=f"There is no figure for the baseline period {method.baseline}."
+        return base._replace(
+            reason=f"There is no figure for the baseline period {method.baseline}."
         )
     if not baseline.published:
-        return _replace(
-            base,
+        return base._replace(
             reason=f"The baseline figure for {baseline.period} is {baseline.gap_words}, "
             "so progress cannot be judged.",
         )
     if latest is None:
-        return _replace(
-            base,
+        return base._replace(
             reason=f"There is no published figure after the baseline {baseline.period} "
             "to compare with it.",
         )
@@ -276,7 +272,7 @@ def assess(
         decimals = max(_decimals(baseline.value), _decimals(latest.value))
     change = round(latest.value - baseline.value, decimals)
     relative = None if baseline.value == 0 else change / baseline.value
-    base = _replace(base, change=change, relative_change=relative, decimals=decimals)
+    base = base._replace(change=change, relative_change=relative, decimals=decimals)
     if method.kind == "direction":
         return _by_direction(base, method)
     return _by_target(base, method)
@@ -305,15 +301,14 @@ def _by_direction(base: Assessment, method: Method) -> Assessment:
     else:
         status = "worsening"
         reason = f"The change is larger than the tolerance, in the bad direction ({words})."
-    return _replace(base, status=status, reason=reason, notes=tuple(notes))
+    return base._replace(status=status, reason=reason, notes=tuple(notes))
 
 
 def _by_target(base: Assessment, method: Method) -> Assessment:
     sign = 1 if method.direction == "up" else -1
     latest, baseline = base.latest, base.baseline
     if (latest.value - method.target) * sign >= 0:
-        return _replace(
-            base,
+        return base._replace(
             status="target-met",
             reason=f"The latest figure meets the target of "
             f"{format_number(method.target, _decimals(method.target))} "
@@ -324,13 +319,13 @@ def _by_target(base: Assessment, method: Method) -> Assessment:
     required = (method.target - baseline.value) / years_between(
         baseline.period, method.target_period
     )
-    base = _replace(base, annual_change=annual, required_change=required)
+    base = base._replace(annual_change=annual, required_change=required)
     if latest.period >= method.target_period:
         reason = f"The target period {method.target_period} has passed and the target was not met."
-        return _replace(base, status="off-track", reason=reason)
+        return base._replace(status="off-track", reason=reason)
     if required * sign <= 0:
         reason = "The baseline already met the target, but the latest figure no longer does."
-        return _replace(base, status="off-track", reason=reason)
+        return base._replace(status="off-track", reason=reason)
     ratio = annual / required
     status = "on-track" if ratio >= ON_TRACK_RATIO else "off-track"
     if ratio < 0:
@@ -340,7 +335,7 @@ def _by_target(base: Assessment, method: Method) -> Assessment:
             f"The change each year so far is {ratio:.0%} of the change needed each year to "
             f"reach the target; {ON_TRACK_RATIO:.0%} or more is on track."
         )
-    return _replace(base, status=status, reason=reason, ratio=ratio)
+    return base._replace(status=status, reason=reason, ratio=ratio)
 
 
 # ---------------------------------------------------------------- words and numbers
@@ -431,7 +426,3 @@ def _check_unique(ordered: Sequence[Observation]) -> None:
     for first, second in pairwise(ordered):
         if first.period == second.period:
             raise ValueError(f"two figures for the period {first.period}")
-
-
-def _replace(assessment: Assessment, **changes: object) -> Assessment:
-    return replace(assessment, **changes)
