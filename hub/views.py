@@ -304,9 +304,17 @@ def updates_summary(hub: Hub) -> Markup:
 # plan page lists each one). Their HTML goes into the page after the search index has read it,
 # so the index is the same and the search plugin does not parse half the tags of every
 # indicator page only to skip them. A test keeps this list and the templates in step.
-# An indicator's download links are left out of search on purpose: alike on every such page.
+# Left out of search on purpose, as alike on every indicator page: its download links, and its
+# status box (figures and the method's boilerplate; the indicators page's progress table, which
+# search reads, gives every indicator's status in words).
 UNSEARCHED = frozenset(
-    {"indicator_data", "indicator_chart", "indicator_downloads", "priority_actions"}
+    {
+        "indicator_data",
+        "indicator_chart",
+        "indicator_downloads",
+        "indicator_status",
+        "priority_actions",
+    }
 )
 
 # The macros that pages may call, by name. macros.py registers each one.

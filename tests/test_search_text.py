@@ -28,7 +28,6 @@ BLOCK = {
 }  # fmt: skip
 SEARCHED_INDICATOR_VIEWS = [
     "data_as_at",
-    "indicator_status",
     "indicator_definition",
     "indicator_caveats",
 ]
