@@ -83,20 +83,22 @@ def _relative(path: str, base: str) -> str:
     return "/".join(parts) if parts else "."
 
 
-class CompiledFragments(FileSystemBytecodeCache):
-    """The fragment templates, compiled once and kept in ``.cache/`` as Python keeps modules.
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Templates compiled once and kept in ``.cache/`` as Python keeps modules.
 
-    Compiling the 23 templates was the largest fixed cost the hub added to a build (about a
-    tenth of a plain Material build). Jinja keys each entry by the template and checks a
-    checksum of its source, so an edited template is compiled afresh; the file names also hold
-    a fingerprint of this module and of Jinja's version, so a change to the environment below
-    (its options, its filters) never meets code compiled for the old one. A cache that cannot
-    be written is skipped, never an error.
+    Compiling the 23 fragment templates was the largest fixed cost the hub added to a build
+    (about a tenth of a plain Material build). Jinja keys each entry by the template and checks
+    a checksum of its source, so an edited template is compiled afresh; the file names also hold
+    a fingerprint of the modules that set up the environment (this one and any named, such as
+    hub/reports.py for the Atom feed) and of Jinja's version, so a change to an environment (its
+    options, its filters) never meets code compiled for the old one. A cache that cannot be
+    written is skipped, never an error.
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *sources: Path) -> None:
         version = getattr(jinja2, "__version__", "")
-        fingerprint = sha1(Path(__file__).read_bytes() + version.encode()).hexdigest()[:12]
+        code = b"".join(source.read_bytes() for source in (Path(__file__), *sources))
+        fingerprint = sha1(code + version.encode()).hexdigest()[:12]
         super().__init__(str(directory), pattern=f"hub-{fingerprint}-%s.cache")
 
     def dump_bytecode(self, bucket) -> None:
@@ -104,20 +106,22 @@ class CompiledFragments(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def _bytecode_cache(directory: Path) -> CompiledFragments | None:
-    folder = directory.parent.parent / ".cache" / "hub-fragments"
+def compiled_templates(templates: Path, *sources: Path) -> CompiledTemplates | None:
+    """The cache for the templates in ``templates`` (``<project>/<a>/<b>``), in the project's
+    ``.cache/hub-fragments/``; ``sources`` are the Python files that set up their environment."""
+    folder = templates.parent.parent / ".cache" / "hub-fragments"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return CompiledFragments(folder)
+    return CompiledTemplates(folder, *sources)
 
 
 @cache
 def environment(directory: Path = FRAGMENTS) -> Environment:
     env = Environment(
         loader=FileSystemLoader(directory),
-        bytecode_cache=_bytecode_cache(directory),
+        bytecode_cache=compiled_templates(directory),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -1,13 +1,14 @@
-"""The fragments' compiled templates are kept in .cache/ (hub/render.py, CompiledFragments):
+"""The fragments' compiled templates are kept in .cache/ (hub/render.py, CompiledTemplates):
 never stale, and never an error when the cache cannot be written."""
 
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import pytest
 
-from hub import render
+from hub import render, reports
 
 
 def fresh_environment(directory):
@@ -51,3 +52,23 @@ def test_a_cache_that_cannot_be_written_is_skipped(fragments):
     finally:
         if cache.is_dir():
             os.chmod(cache, 0o700)
+
+
+def test_an_environment_set_up_elsewhere_has_its_own_fingerprint(fragments, tmp_path):
+    """The Atom feed's environment (hub/reports.py) has other options than the fragments':
+    its compiled templates are kept under a fingerprint that includes the module setting it up,
+    so an edit to that module never meets code compiled for the old options."""
+    module = tmp_path / "setup.py"
+    module.write_text("options = 1\n", encoding="utf-8")
+    plain = render.compiled_templates(fragments)
+    first = render.compiled_templates(fragments, module)
+    module.write_text("options = 2\n", encoding="utf-8")
+    second = render.compiled_templates(fragments, module)
+    patterns = {cache.pattern for cache in (plain, first, second)}
+    assert len(patterns) == 3
+
+
+def test_the_feed_is_the_same_compiled_or_kept():
+    first = reports.feed_xml((), (), "https://example.org/", date(2026, 11, 28))
+    second = reports.feed_xml((), (), "https://example.org/", date(2026, 11, 28))
+    assert first == second and first.startswith("<?xml")
