@@ -126,5 +126,34 @@ def build(project: Path, site: Path, *, plain: bool = False) -> Build:
     return Build(cpu, seconds, usage.ru_maxrss / 1024, child.returncode, text)
 
 
+def instructions(project: Path, work: Path) -> tuple[int, int] | None:
+    """Instructions run by one hub build and one plain build of ``project`` (hub, plain).
+
+    Counted by valgrind's callgrind, which gives the same count on every run, where this shared
+    machine's build times wander by a fifth from one minute to the next. It runs a build about
+    50 times slower, so the two run side by side, one per core. None without valgrind.
+    """
+    if shutil.which("valgrind") is None:
+        return None
+    children = []
+    for name, plain in (("hub", False), ("plain", True)):
+        out = work / f"callgrind-{name}.out"
+        config = project / (PLAIN_CONFIG if plain else "mkdocs.yml")
+        cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable]
+        cmd += ["-m", "mkdocs", "build", "--site-dir", str(work / f"site-{name}-counted")]
+        cmd += ["--config-file", str(config)] + ([] if plain else ["--strict"])
+        child = subprocess.Popen(
+            cmd, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        children.append((child, out))
+    counts = []
+    for child, out in children:
+        if child.wait() != 0:
+            return None
+        totals = [line for line in out.read_text().splitlines() if line.startswith("totals:")]
+        counts.append(int(totals[0].split()[1]))
+    return counts[0], counts[1]
+
+
 def tree_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())

@@ -131,6 +131,14 @@ def build_section(report: Report, real: Path, work: Path, runs: int) -> None:
         f"Hub ÷ plain Material (CPU): **{h / p:.2f}** (target ≤ 1.10: {verdict(h / p <= 1.10)}); "
         f"wall: {_median(hub, 'wall') / _median(plain, 'wall'):.2f}."
     )
+    counted = project.instructions(real, work)
+    if counted:
+        hub_count, plain_count = counted
+        report.note(
+            f"Instructions run, one build each (valgrind callgrind; the same on every run): hub "
+            f"{hub_count / 1e9:.3f} G ÷ plain {plain_count / 1e9:.3f} G = "
+            f"**{hub_count / plain_count:.3f}**."
+        )
 
 
 def _median(builds, field: str = "seconds") -> float:
