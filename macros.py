@@ -9,10 +9,12 @@ hub/site.py, where the logic is, so a move to another engine rewrites this file 
     on_post_page     the rest, once the search index has read the page (and any report's
                      excerpt on the reports index)
     on_post_build    open data, the Atom feed, assets; pages due for review
+    on_build_error   (and on_post_build) the heap goes back to Python's usual collection
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -36,6 +38,11 @@ def on_config(config):
         config.edit_uri = None
     config.extra.update(_build.theme_extras)
     _log(_build.notes)
+    # Everything alive now (MkDocs, the theme, the loaded data) lives until the build ends, and
+    # the pages' work would otherwise make Python's collector walk all of it once more: that
+    # full collection, which a plain Material build never reaches, cost 15-20 ms of a one-second
+    # build. Frozen objects are left out of collections until the build ends (gc.freeze).
+    gc.freeze()
     return config
 
 
@@ -65,6 +72,11 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     _build.write_outputs(Path(config.site_dir), config.site_url or "")
     _log(_build.review_notes())
+    gc.unfreeze()  # under `mkdocs serve`, this build's objects may go before the next one's
+
+
+def on_build_error(error):
+    gc.unfreeze()
 
 
 def _log(lines):
