@@ -3,8 +3,11 @@ alone, and what fails with the page, the line and what to do."""
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
+from conftest import ROOT
 from hub import macrocalls
 from hub.errors import DataError
 
@@ -100,3 +103,62 @@ def test_every_mistake_on_a_page_is_reported_at_once():
         expand("{{ a() }}\ntext\n{{ b() }}")
     assert [error.line for error in caught.value.errors] == [1, 3]
     assert str(caught.value).startswith("2 problems with macros in docs/page.md:\n- docs/page.md")
+
+
+def ast_reading(source: str) -> tuple[str, dict]:
+    """A keyword-only call as Python reads it (what macrocalls.call does when it is not simple)."""
+    node = ast.parse(source, mode="eval").body
+    return node.func.id, {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+
+
+def page_calls() -> list[str]:
+    found = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        found += [m["call"].strip() for m in macrocalls.CALL.finditer(text)]
+    return [call for call in found if not call.startswith("name(")]  # the guide's placeholder
+
+
+def test_every_call_on_the_pages_is_read_as_python_reads_it():
+    """Named arguments are read without ast; a call with a positional argument goes to ast."""
+    calls = page_calls()
+    assert len(calls) > 50
+    for source in calls:
+        simple = macrocalls._simple(source)
+        if simple is None:
+            assert ast.parse(source, mode="eval").body.args, source
+        else:
+            assert simple == ast_reading(source), source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'echo(a="x", b=2, c=-3, d=0, e="", f="é – ‘quoted’")',
+        "echo()",
+        'echo( a = "x" ,b="y" )',
+    ],
+)
+def test_a_simple_call_is_read_as_python_reads_it(source):
+    assert macrocalls._simple(source) == ast_reading(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'echo(a="x" b="y")',  # no comma: a syntax error, worded by the ast path
+        'echo(a="x",)',
+        "echo(a=007)",
+        'echo(a="x", a="y")',  # repeated: Python refuses it
+        'echo(if="x")',
+        "echo(a='x')",
+        'echo(a="say \\"hi\\"")',
+        "echo(a=True)",
+        'echo("x")',
+        'echo (a="x")',
+        'echo(a="x", **more)',
+        "echo(a=1_000)",
+    ],
+)
+def test_anything_else_goes_to_the_python_reader(source):
+    assert macrocalls._simple(source) is None
