@@ -126,6 +126,10 @@ def environment(directory: Path = FRAGMENTS) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # A template is read once a build: Build.start begins each build with a new environment
+        # (so `mkdocs serve` sees an edited fragment), and Jinja need not look at the file's date
+        # again at each of the thousands of renders.
+        auto_reload=False,
         # Jinja's optimizer folds constant expressions; the fragments have next to none, so it
         # only adds a pass to each template's compile (about 10 % of it, every build), and the
         # output is the same.

@@ -136,6 +136,7 @@ class Build:
 
     @classmethod
     def start(cls, root: Path, theme_dirs: Iterable[Path]) -> Build:
+        render.environment.cache_clear()  # fragment templates as they are now (mkdocs serve)
         hub = data.load(root)
         return cls(hub, theme_extras(hub, theme_dirs), build_notes(hub))
 
