@@ -49,9 +49,10 @@ class Period:
     """
 
     # Compared: (end, start, kind, label). Every other field is left out of comparisons so
-    # that ordering follows the calendar, not the order the fields are declared in. Equality
-    # and the hash are dataclass's; the order is written below, comparing the keys themselves
-    # (what order=True generates compares one-item tuples of them: the same answers, dearer).
+    # that ordering follows the calendar, not the order the fields are declared in. Equality,
+    # the hash and the order are written below, on the keys themselves: what dataclass
+    # generates builds a one-item tuple of the key at each of the thousands of comparisons and
+    # hashes a page's tables and charts make (the same answers, dearer).
     _key: tuple = field(init=False, repr=False, compare=True)
     kind: PeriodKind = field(compare=False)
     start: date = field(compare=False)
@@ -67,6 +68,14 @@ class Period:
 
     def __str__(self) -> str:
         return self.label
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key == other._key
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key)
 
     def __lt__(self, other: Period) -> bool:
         if other.__class__ is self.__class__:
