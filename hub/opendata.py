@@ -320,7 +320,7 @@ class _Figures:
 
     def __init__(self) -> None:
         self.texts: dict[str, tuple[str, str]] = {}  # text -> (CSV cell, JSON string)
-        self.periods: dict[int, tuple[str, str]] = {}  # id of a Period -> its three columns
+        self.periods: dict[Period, tuple[str, str]] = {}  # a period -> its three columns
 
     def text(self, value: str) -> tuple[str, str]:
         known = self.texts.get(value)
@@ -348,9 +348,9 @@ class _Figures:
         lines: list[str] = []
         objects: list[str] = []
         for row in indicator.rows:
-            period = self.periods.get(id(row.period))
+            period = self.periods.get(row.period)
             if period is None:
-                period = self.periods[id(row.period)] = self.columns(
+                period = self.periods[row.period] = self.columns(
                     ("period", "period_start", "period_end"),
                     (
                         period_code(row.period),

@@ -83,7 +83,7 @@ def _relative(path: str, base: str) -> str:
     return "/".join(parts) if parts else "."
 
 
-class CompiledTemplates(FileSystemBytecodeCache):
+class TemplateFileCache(FileSystemBytecodeCache):
     """Templates compiled once and kept in ``.cache/`` as Python keeps modules.
 
     Compiling the 23 fragment templates was the largest fixed cost the hub added to a build
@@ -106,7 +106,7 @@ class CompiledTemplates(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def compiled_templates(templates: Path, *sources: Path) -> CompiledTemplates | None:
+def template_file_cache(templates: Path, *sources: Path) -> TemplateFileCache | None:
     """The cache for the templates in ``templates`` (``<project>/<a>/<b>``), in the project's
     ``.cache/hub-fragments/``; ``sources`` are the Python files that set up their environment."""
     folder = templates.parent.parent / ".cache" / "hub-fragments"
@@ -114,14 +114,14 @@ def compiled_templates(templates: Path, *sources: Path) -> CompiledTemplates | N
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return CompiledTemplates(folder, *sources)
+    return TemplateFileCache(folder, *sources)
 
 
 @cache
 def environment(directory: Path = FRAGMENTS) -> Environment:
     env = Environment(
         loader=FileSystemLoader(directory),
-        bytecode_cache=compiled_templates(directory),
+        bytecode_cache=template_file_cache(directory),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from hub.errors import DataError, DataErrors
 from hub.model import Priority, Report
 from hub.readers import read_date, read_front_matter
-from hub.render import compiled_templates
+from hub.render import template_file_cache
 
 BLOG_DIR = "updates"  # mkdocs.yml: plugins.blog.blog_dir
 POSTS_DIR = f"{BLOG_DIR}/posts"
@@ -105,7 +105,7 @@ def feed_xml(
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES),
         # Compiled once, like the fragments: compiling it took longer than writing the feed.
-        bytecode_cache=compiled_templates(TEMPLATES, Path(__file__)),
+        bytecode_cache=template_file_cache(TEMPLATES, Path(__file__)),
         autoescape=select_autoescape(["xml"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,

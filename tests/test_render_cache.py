@@ -1,4 +1,4 @@
-"""The fragments' compiled templates are kept in .cache/ (hub/render.py, CompiledTemplates):
+"""The fragments' compiled templates are kept in .cache/ (hub/render.py, TemplateFileCache):
 never stale, and never an error when the cache cannot be written."""
 
 from __future__ import annotations
@@ -60,10 +60,10 @@ def test_an_environment_set_up_elsewhere_has_its_own_fingerprint(fragments, tmp_
     so an edit to that module never meets code compiled for the old options."""
     module = tmp_path / "setup.py"
     module.write_text("options = 1\n", encoding="utf-8")
-    plain = render.compiled_templates(fragments)
-    first = render.compiled_templates(fragments, module)
+    plain = render.template_file_cache(fragments)
+    first = render.template_file_cache(fragments, module)
     module.write_text("options = 2\n", encoding="utf-8")
-    second = render.compiled_templates(fragments, module)
+    second = render.template_file_cache(fragments, module)
     patterns = {cache.pattern for cache in (plain, first, second)}
     assert len(patterns) == 3
 
