@@ -36,6 +36,7 @@ from hub import (
     render,
     reports,
     review,
+    search,
     views,
 )
 from hub.errors import DataError, DataErrors
@@ -65,36 +66,48 @@ class Fragments:
 
     Python-Markdown re-parses every raw HTML block it meets, and the fragments (data tables,
     charts) were the largest cost per page: at 100 indicators, a third of the build. So a macro
-    leaves a one-line HTML comment in the Markdown, and the finished HTML replaces it.
+    leaves a one-line HTML comment in the Markdown, and the finished page gets the HTML.
 
-    HTML that site search leaves out anyway (views.UNSEARCHED) is held until the page is
-    finished, after the search index has read it: the search plugin then has half the tags to
-    parse on an indicator page, and the index is the same.
+    Between the two, the site search reads the page: it is shown each searched fragment's index
+    view (hub/search.py: the same words and sections with a few of the tags, which it reads in a
+    fraction of the time), between markers, and nothing of the views that search leaves out
+    (views.UNSEARCHED). The finished page then gets every fragment's real HTML.
     """
 
-    SEARCHED = re.compile(r"<!--hub-fragment-(\d+)-->")
-    ANY = re.compile(r"<!--hub-fragment-(?:unsearched-)?(\d+)-->")
+    HELD = re.compile(r"<!--hub-fragment-(\d+)-->")
+    # A fragment still held, or one shown to search as its index view.
+    PLACED = re.compile(
+        r"<!--hub-fragment-(\d+)-->|<!--hub-search-(\d+)-->.*?<!--/hub-search-->", re.S
+    )
 
     def __init__(self) -> None:
         self._held: list[str] = []
+        self._searched: list[bool] = []
 
     def hold(self, html: str, *, searched: bool = True) -> Markup:
         self._held.append(html)
-        kind = "" if searched else "unsearched-"
-        return Markup(f"<!--hub-fragment-{kind}{len(self._held) - 1}-->")
+        self._searched.append(searched)
+        return Markup(f"<!--hub-fragment-{len(self._held) - 1}-->")
 
     def release(self, page_html: str) -> str:
-        """After Markdown: the HTML that search may read."""
-        return self.SEARCHED.sub(self._held_html, page_html)
+        """After Markdown, for site search: each searched fragment's index view."""
+        return self.HELD.sub(self._index_view, page_html)
 
     def release_all(self, html: str) -> str:
-        """On the finished page, after the search index has read the page's content: the rest,
-        and any placeholder in HTML converted elsewhere (Material's blog converts a report's
-        excerpt for the reports index from the post's Markdown on its own)."""
-        return self.ANY.sub(self._held_html, html)
+        """On the finished page, after the search index has read the page's content: every
+        fragment's HTML, also where a placeholder is in HTML converted elsewhere (Material's blog
+        converts a report's excerpt for the reports index from the post's Markdown on its own)."""
+        return self.PLACED.sub(self._held_html, html)
+
+    def _index_view(self, match: re.Match) -> str:
+        number = int(match.group(1))
+        if not self._searched[number]:
+            return match.group(0)
+        view = search.index_view(self._held[number])
+        return f"<!--hub-search-{number}-->{view}<!--/hub-search-->"
 
     def _held_html(self, match: re.Match) -> str:
-        return self._held[int(match.group(1))]
+        return self._held[int(match.group(1) or match.group(2))]
 
 
 def macros(

@@ -17,7 +17,7 @@ import pytest
 from material.plugins.search.plugin import Parser
 
 from conftest import ROOT
-from hub import data, views
+from hub import data, search, views
 from hub.render import at_page
 
 # Elements that start a new line on the page: their edges separate words.
@@ -80,6 +80,9 @@ def test_search_indexes_the_words_on_view(hub, view):
         with at_page(f"indicators/{indicator.id}/"):
             fragment = str(views.MACROS[view](hub, indicator=indicator.id))
         assert indexed_words(fragment) == visible_words(fragment), f"{view}({indicator.id})"
+        # What search is shown of it (hub/search.py) indexes the same words.
+        view_words = indexed_words(search.index_view(fragment))
+        assert view_words == visible_words(fragment), f"{view}({indicator.id}), index view"
 
 
 def test_joined_dt_and_dd_would_glue_words():

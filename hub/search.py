@@ -1,0 +1,121 @@
+"""What site search reads of a macro's HTML: the same words and sections, with few of the tags.
+
+Material's search plugin reads each page with Python's ``html.parser`` (its ``Parser`` in
+material/plugins/search/plugin.py). For every tag and every run of text it walks the list of
+open elements, calling Python methods on each, so its cost grows with how many tags a page has
+and how deeply they nest. The hub's fragments are tables, definition lists and nested lists:
+reading them was the largest single cost the hub added to a build (issue 6). Of all that markup,
+the index keeps only
+
+- the text, with each line break read as a space and a run of blank text as one space;
+- a few tags, written bare as markup in the index (:data:`KEPT`: ``<p>``, ``<li>`` …);
+- headings with an ``id``, each of which starts a new entry (a section), and the elements that
+  enclose a heading, since leaving one closes the section (its text goes back to the one before).
+
+So the search plugin is shown a fragment's :func:`index_view`: the same HTML with every other tag
+taken out and each run of whitespace made one space, which gives an index with the same entries,
+titles and words; ``tests/test_search_view.py`` compares the two on every fragment of the site.
+The page itself gets the real HTML back once the index has read it (:class:`hub.site.Fragments`).
+
+A fragment with anything the parser treats specially inside (``<pre>``, whose whitespace it
+keeps; a script, style or object, which it skips; an element marked ``data-search-exclude``) is
+shown to it as it is, and so is one whose tags do not nest.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The tags Material's index keeps as markup (Parser.keep), and headings (which start a section).
+KEPT = ("p", "code", "pre", "li", "ol", "ul", "sub", "sup")
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Elements the parser has no end for (its ``void``): they never enclose anything.
+VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+     "track", "wbr"]
+)  # fmt: skip
+
+# Markup the parser reads in a way a view does not reproduce (the fragment is shown as it is), and
+# headings. The fragments' templates write their tags in lower case (tests/test_search_view.py),
+# so these need not ignore case, which makes them three times slower.
+SPECIAL = re.compile(r"<(?:pre|script|style|object)\b|data-search-exclude|linenodiv")
+HEADING = re.compile(r"<h[1-6][\s>]")
+# A tag's attributes never hold a ">": the fragments are autoescaped, which writes it "&gt;".
+_ATTRIBUTES = "[^>]*"
+# A start or end tag (with its attributes), a comment, or a declaration.
+TAG = re.compile(rf"<(/?)([A-Za-z][\w:-]*)({_ATTRIBUTES})>|<!--.*?-->|<![^>]*>", re.S)
+# A tag other than a kept one, or a comment: taken out; a kept one's attributes: taken out.
+OTHER_TAG = re.compile(rf"<(?!/?(?:{'|'.join(KEPT)})[\s/>]){_ATTRIBUTES}>")
+KEPT_ATTRIBUTES = re.compile(rf"<(/?(?:{'|'.join(KEPT)}))[\s/]{_ATTRIBUTES}>")
+
+
+def index_view(html: str) -> str:
+    """``html`` as the search index reads it, with the tags it does not keep taken out."""
+    if SPECIAL.search(html):
+        return html
+    if HEADING.search(html):
+        return _with_headings(html)
+    return _fold(KEPT_ATTRIBUTES.sub(r"<\1>", OTHER_TAG.sub("", html)))
+
+
+def _with_headings(html: str) -> str:
+    """The view of a fragment with headings: each heading as written, each element that
+    encloses a heading (as a bare tag), the kept tags, and the text between them."""
+    tokens = list(TAG.finditer(html))
+    # Whether each tag is kept for enclosing a heading: every element open when a heading
+    # starts is, and its end tag with it. A tag that does not match is left to the parser.
+    encloses = [False] * len(tokens)
+    names: list[str | None] = []
+    open_: list[int] = []
+    for index, token in enumerate(tokens):
+        closing, name, attributes = token.group(1, 2, 3)
+        name = name.lower() if name else None
+        names.append(name)
+        if name is None or name in VOID or attributes.rstrip().endswith("/"):
+            continue
+        if closing:
+            if not open_ or names[open_[-1]] != name:
+                return html  # not well formed: only the parser's own reading is safe
+            encloses[index] = encloses[open_.pop()]
+            continue
+        if name in HEADINGS:
+            for enclosing in open_:
+                encloses[enclosing] = True
+        open_.append(index)
+    if open_:
+        return html
+
+    # The text between tags that are dropped is one run of text for the parser: its whitespace
+    # is folded when the next tag that is kept (or the end) is reached. Inside a heading,
+    # everything stays as written.
+    out: list[str] = []
+    text: list[str] = []
+    position = 0
+    in_heading = False
+    for token, name, kept in zip(tokens, names, encloses, strict=True):
+        text.append(html[position : token.start()])
+        position = token.end()
+        closing = token.group(1)
+        if in_heading:
+            out += [*text, token.group(0)]
+            in_heading = not (name in HEADINGS and closing)
+        elif name in HEADINGS:
+            out += [_fold("".join(text)), token.group(0)]
+            in_heading = not closing
+        elif kept or name in KEPT:
+            out += [_fold("".join(text)), f"<{closing}{name}>"]
+        else:
+            continue
+        text = []
+    out.append(_fold("".join(text) + html[position:]))
+    return "".join(out)
+
+
+def _fold(text: str) -> str:
+    """Each run of whitespace as one space, as the parser reads it (one space at each end too:
+    the words around the fragment stay apart). Words, not spaces, are what the index holds: a
+    no-break space reads as a space (lunr, the search client, splits words at it too)."""
+    words = " ".join(text.split())
+    if not words:
+        return " " if text else ""
+    return f"{' ' if text[0].isspace() else ''}{words}{' ' if text[-1].isspace() else ''}"
