@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass
 class DataError(Exception):
     """A mistake in a data file, told in plain English.
 
@@ -13,11 +10,40 @@ class DataError(Exception):
     ``field`` is the dotted path inside the record (``sources.0.url``) or a CSV column.
     """
 
-    file: str
-    message: str
-    line: int | None = None
-    field: str | None = None
-    hint: str | None = None
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        line: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(file, message, line, field, hint)
+        self.file = file
+        self.message = message
+        self.line = line
+        self.field = field
+        self.hint = hint
+
+    def at_line(self, line: int | None) -> DataError:
+        """The same mistake, at another line (counted from the top of the file)."""
+        return DataError(self.file, self.message, line, self.field, self.hint)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = Exception.__hash__
+
+    def _fields(self) -> tuple:
+        return (self.file, self.message, self.line, self.field, self.hint)
+
+    def __repr__(self) -> str:
+        return (
+            f"DataError(file={self.file!r}, message={self.message!r}, line={self.line!r}, "
+            f"field={self.field!r}, hint={self.hint!r})"
+        )
 
     def __str__(self) -> str:
         where = self.file

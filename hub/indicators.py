@@ -295,7 +295,7 @@ def _load_one(
 
 def _rows(raw_rows, file, measure_ids, sources, value_statuses, errors) -> list[Row]:
     rows: list[Row] = []
-    seen: dict[tuple, int] = {}  # (period._key, area, measure, release) -> its first line
+    seen: dict[tuple, int] = {}  # (period, area, measure, release) -> its first line
 
     def problem(line: int, field: str, message: str, hint: str) -> None:
         errors.append(DataError(file, message, line, field, hint))
@@ -345,8 +345,7 @@ def _rows(raw_rows, file, measure_ids, sources, value_statuses, errors) -> list[
                 "for a missing figure",
             )
             ok = False
-        # period._key stands for the period: equal exactly when the periods are, hashed in C.
-        first = seen.setdefault((period._key, raw["area"], raw["measure"], raw["release"]), line)
+        first = seen.setdefault((period, raw["area"], raw["measure"], raw["release"]), line)
         if first != line:
             release = f" ({raw['release']} release)" if raw["release"] else ""
             problem(
@@ -385,7 +384,7 @@ def _latest_release(rows: list[Row], measure: str, area: str) -> list[Row]:
     return sorted(kept.values(), key=_PERIOD_ORDER)  # as sorted(kept): a row's period is its key
 
 
-_PERIOD_ORDER = attrgetter("period._key")  # what Period's order compares, compared in C
+_PERIOD_ORDER = attrgetter("period")  # a Period is a tuple: compared in C
 
 
 def _date(value: object, field: str, problem) -> date | None:

@@ -4,21 +4,24 @@ The records are named tuples. On Python 3.11 a frozen dataclass costs about a mi
 define (dataclasses compiles each generated method separately) and its instances are slow to
 build (one ``object.__setattr__`` per field); a named tuple costs a fifth of that and builds in
 C. Every build imports the hub and builds tens of thousands of rows at national scale (issue 6).
-:class:`Indicator` and :class:`Hub` stay dataclasses: they keep lookup tables built on first use
-(``cached_property``), which a tuple cannot hold. Change a record with ``record._replace(...)``.
+:class:`Indicator` and :class:`Hub` keep lookup tables built on first use (``cached_property``):
+each is a subclass of its named tuple of fields, which, having no ``__slots__``, can hold them.
+Change a record with ``record._replace(...)`` (a changed copy builds its lookups afresh).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hub.periods import Period
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from hub.progress import Assessment, Method
 
 
@@ -168,10 +171,7 @@ class NoData(NamedTuple):
     held_by: str
 
 
-@dataclass(frozen=True)
-class Indicator:
-    """One of the strategy's nine key indicators, with its figures and its assessed status."""
-
+class _IndicatorFields(NamedTuple):
     id: str
     number: int  # 1 to 9, its place in the strategy's list
     strategy_wording: str  # the Board's exact words
@@ -199,6 +199,10 @@ class Indicator:
     no_data: NoData | None
     assessment: Assessment  # the headline's status and its derivation (hub.progress)
 
+
+class Indicator(_IndicatorFields):
+    """One of the strategy's nine key indicators, with its figures and its assessed status."""
+
     @property
     def page(self) -> str:
         """The docs path of its page."""
@@ -216,8 +220,8 @@ class Indicator:
         return self._series.get((measure_id, area), ())
 
     # Lookups built on first use (the views ask for a measure or a series many times per
-    # build; scanning the rows each time grew with the square of the data). The records are
-    # frozen and have no __slots__, so cached_property keeps each result on the instance.
+    # build; scanning the rows each time grew with the square of the data). The class has no
+    # __slots__, so cached_property keeps each result on the instance.
 
     @cached_property
     def _measures_by_id(self) -> dict[str, Measure]:
@@ -254,13 +258,9 @@ class Report(NamedTuple):
     address: str  # its site path, "updates/<id>/"
 
 
-@dataclass(frozen=True)
-class Hub:
-    """Everything the site shows, loaded and validated once per build."""
-
+class _HubFields(NamedTuple):
     priorities: tuple[Priority, ...]
     build_date: date
-    extras: dict = field(default_factory=dict)
     actions: tuple[Action, ...] = ()
     action_statuses: tuple[ActionStatus, ...] = ()
     reports: tuple[Report, ...] = ()
@@ -269,7 +269,12 @@ class Hub:
     glossary: tuple[Term, ...] = ()
     indicators: tuple[Indicator, ...] = ()  # in the strategy's order, 1 to 9
     sources: tuple[Source, ...] = ()
-    statuses: dict = field(default_factory=dict)  # progress status id -> data/statuses.yml entry
+    # Progress status id -> its data/statuses.yml entry (read-only: a default is shared).
+    statuses: Mapping[str, dict[str, Any]] = MappingProxyType({})
+
+
+class Hub(_HubFields):
+    """Everything the site shows, loaded and validated once per build."""
 
     def priority(self, priority_id: str) -> Priority:
         return self._priorities_by_id[priority_id]  # KeyError(priority_id) for an unknown id

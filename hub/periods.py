@@ -16,10 +16,9 @@ Accepted forms of :meth:`Period.parse`:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 PeriodKind = Literal["financial-year", "academic-year", "snapshot", "calendar-year"]
 
@@ -41,61 +40,47 @@ _MONTHS = (
 )
 
 
-@dataclass(frozen=True)
-class Period:
+class _PeriodFields(NamedTuple):
+    # In the order periods sort: end date, then start date, then kind and label.
+    end: date
+    start: date
+    kind: PeriodKind
+    label: str
+
+
+class Period(_PeriodFields):
     """A reporting period. Periods sort by end date, then start date (then kind and label).
 
     Build one with :meth:`parse`; ``str(period)`` is its label as the source writes it.
+
+    A named tuple whose fields are in that order, so that equality, the hash and the order are
+    the tuple's own, compared in C: a page's tables and charts compare and hash periods
+    thousands of times, and a dataclass's methods (Python calls) cost several times as much.
+    It is made as ``Period(kind, start, end, label)``.
     """
 
-    # Compared: (end, start, kind, label). Every other field is left out of comparisons so
-    # that ordering follows the calendar, not the order the fields are declared in. Equality,
-    # the hash and the order are written below, on the keys themselves: what dataclass
-    # generates builds a one-item tuple of the key at each of the thousands of comparisons and
-    # hashes a page's tables and charts make (the same answers, dearer).
-    _key: tuple = field(init=False, repr=False, compare=True)
-    kind: PeriodKind = field(compare=False)
-    start: date = field(compare=False)
-    end: date = field(compare=False)
-    label: str = field(compare=False)
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        if self.kind not in ("financial-year", "academic-year", "snapshot", "calendar-year"):
-            raise ValueError(f"unknown kind of period {self.kind!r}")
-        if self.end < self.start:
-            raise ValueError(f"period {self.label!r} ends before it starts")
-        object.__setattr__(self, "_key", (self.end, self.start, self.kind, self.label))
+    def __new__(cls, kind: PeriodKind, start: date, end: date, label: str) -> Period:
+        if kind not in ("financial-year", "academic-year", "snapshot", "calendar-year"):
+            raise ValueError(f"unknown kind of period {kind!r}")
+        if end < start:
+            raise ValueError(f"period {label!r} ends before it starts")
+        return tuple.__new__(cls, (end, start, kind, label))
+
+    def __getnewargs__(self) -> tuple:  # copy and pickle make it as Period(kind, start, ...)
+        return (self.kind, self.start, self.end, self.label)
 
     def __str__(self) -> str:
         return self.label
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key == other._key
-        return NotImplemented
+    def __repr__(self) -> str:
+        return f"Period({self.kind!r}, {self.start!r}, {self.end!r}, {self.label!r})"
 
-    def __hash__(self) -> int:
-        return hash(self._key)
-
-    def __lt__(self, other: Period) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key < other._key
-        return NotImplemented
-
-    def __le__(self, other: Period) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key <= other._key
-        return NotImplemented
-
-    def __gt__(self, other: Period) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key > other._key
-        return NotImplemented
-
-    def __ge__(self, other: Period) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key >= other._key
-        return NotImplemented
+    @property
+    def _key(self) -> tuple:
+        """What periods are compared by: (end, start, kind, label)."""
+        return tuple(self)
 
     @classmethod
     def parse(cls, text: str) -> Period:

@@ -20,7 +20,6 @@ Two methods:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
@@ -50,27 +49,35 @@ Direction = Literal["up", "down"]
 ToleranceUnit = Literal["points", "percent"]
 
 
-@dataclass(frozen=True)
-class Observation:
-    """One figure for one period. ``value`` is None unless ``status`` is "published"."""
-
+class _ObservationFields(NamedTuple):
     period: Period
     value: float | None
     status: str
 
-    def __post_init__(self) -> None:
-        if self.status not in OBSERVATION_STATUSES:
+
+class Observation(_ObservationFields):
+    """One figure for one period. ``value`` is None unless ``status`` is "published".
+
+    A named tuple, checked when it is made (a frozen dataclass cost ten times as much to define
+    on import; hub.model says why that counts).
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, period: Period, value: float | None, status: str) -> Observation:
+        if status not in OBSERVATION_STATUSES:
             raise ValueError(
-                f"observation status {self.status!r} for {self.period} is not known; use one of "
+                f"observation status {status!r} for {period} is not known; use one of "
                 + ", ".join(OBSERVATION_STATUSES)
             )
-        if self.status == PUBLISHED and self.value is None:
-            raise ValueError(f"the published figure for {self.period} has no value")
-        if self.status != PUBLISHED and self.value is not None:
+        if status == PUBLISHED and value is None:
+            raise ValueError(f"the published figure for {period} has no value")
+        if status != PUBLISHED and value is not None:
             raise ValueError(
-                f"the figure for {self.period} is {self.status} but has the value {self.value}; "
+                f"the figure for {period} is {status} but has the value {value}; "
                 "leave the value empty"
             )
+        return tuple.__new__(cls, (period, value, status))
 
     @property
     def published(self) -> bool:
@@ -111,15 +118,7 @@ class Threshold(NamedTuple):
         return format_value(self.value, unit, places).replace(number, f"±{number}", 1)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Method:
-    """How an indicator's progress is judged, declared in its metadata. No defaults apply.
-
-    - kind "direction": needs direction, baseline, tolerance, tolerance_unit.
-    - kind "target": needs direction, baseline, target, target_period.
-    - kind "none": no published data; needs nothing and takes nothing.
-    """
-
+class _MethodFields(NamedTuple):
     kind: MethodKind
     direction: Direction | None = None
     baseline: Period | None = None
@@ -128,7 +127,39 @@ class Method:
     target: float | None = None
     target_period: Period | None = None
 
-    def __post_init__(self) -> None:
+
+class Method(_MethodFields):
+    """How an indicator's progress is judged, declared in its metadata. No defaults apply.
+
+    - kind "direction": needs direction, baseline, tolerance, tolerance_unit.
+    - kind "target": needs direction, baseline, target, target_period.
+    - kind "none": no published data; needs nothing and takes nothing.
+
+    A named tuple made with keywords only, and checked when it is made.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        *,
+        kind: MethodKind,
+        direction: Direction | None = None,
+        baseline: Period | None = None,
+        tolerance: float | None = None,
+        tolerance_unit: ToleranceUnit | None = None,
+        target: float | None = None,
+        target_period: Period | None = None,
+    ) -> Method:
+        values = (kind, direction, baseline, tolerance, tolerance_unit, target, target_period)
+        method = tuple.__new__(cls, values)
+        method._check()
+        return method
+
+    def __getnewargs_ex__(self) -> tuple[tuple, dict]:  # copy and pickle: keywords only
+        return (), self._asdict()
+
+    def _check(self) -> None:
         needed = {
             "direction": ("direction", "baseline", "tolerance", "tolerance_unit"),
             "target": ("direction", "baseline", "target", "target_period"),
@@ -168,7 +199,7 @@ class Method:
                     values[name] = Period.parse(str(values[name]))
                 except ValueError as error:
                     raise ValueError(f"{name}: {error}") from None
-        unknown = set(values) - set(cls.__dataclass_fields__)
+        unknown = set(values) - set(cls._fields)
         if unknown:
             raise ValueError("unknown method key " + ", ".join(sorted(unknown)))
         return cls(**values)

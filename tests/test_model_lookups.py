@@ -7,7 +7,6 @@ the scans they replaced, on every indicator of the real data and on rows made to
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -56,7 +55,7 @@ def test_latest_release_wins_a_period_and_a_tie_keeps_the_first(releases) -> Non
         first._replace(period=older, release="", line=3),
         first._replace(period=newer, release=releases[1], line=4),
     )
-    indicator = replace(base, rows=rows)
+    indicator = base._replace(rows=rows)
     expected = scanned_series(indicator, first.measure, first.area)
     assert indicator.series(first.measure, first.area) == expected
     assert expected[0].line == 3  # oldest first

@@ -8,7 +8,6 @@ checked in tests/test_opendata_bytes.py.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import json
 
@@ -84,8 +83,8 @@ def awkward_hub(cells: list):
         m._replace(label=cells[number % len(cells)] + m.label)
         for number, m in enumerate(item.measures)
     )
-    changed = dataclasses.replace(item, rows=rows, measures=measures, id=cells[0] + item.id)
-    return dataclasses.replace(hub, indicators=(changed, *hub.indicators[1:]))
+    changed = item._replace(rows=rows, measures=measures, id=cells[0] + item.id)
+    return hub._replace(indicators=(changed, *hub.indicators[1:]))
 
 
 @pytest.mark.parametrize(
