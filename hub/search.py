@@ -35,15 +35,15 @@ VOID = frozenset(
      "track", "wbr"]
 )  # fmt: skip
 
-# Markup the parser reads in a way a view does not reproduce (the fragment is shown as it is), and
-# headings. The fragments' templates write their tags in lower case (tests/test_search_view.py),
-# so these need not ignore case, which makes them three times slower.
-SPECIAL = re.compile(r"<(?:pre|script|style|object)\b|data-search-exclude|linenodiv")
+# Markup the parser reads in a way a view does not reproduce: the fragment is shown as it is. Plain
+# text searches (a tag name found as the start of a longer one only makes the check safer). The
+# fragments' templates write their tags in lower case (tests/test_search_view.py).
+SPECIAL = ("<pre", "<script", "<style", "<object", "data-search-exclude", "linenodiv")
 HEADING = re.compile(r"<h[1-6][\s>]")
 # A tag's attributes never hold a ">": the fragments are autoescaped, which writes it "&gt;".
 _ATTRIBUTES = "[^>]*"
-# A start or end tag (with its attributes), a comment, or a declaration.
-TAG = re.compile(rf"<(/?)([A-Za-z][\w:-]*)({_ATTRIBUTES})>|<!--.*?-->|<![^>]*>", re.S)
+# A tag (with its attributes), a comment or a declaration, split out of the text around it.
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
 # A tag other than a kept one, or a comment: taken out; a kept one's attributes: taken out.
 OTHER_TAG = re.compile(rf"<(?!/?(?:{'|'.join(KEPT)})[\s/>]){_ATTRIBUTES}>")
 KEPT_ATTRIBUTES = re.compile(rf"<(/?(?:{'|'.join(KEPT)}))[\s/]{_ATTRIBUTES}>")
@@ -51,7 +51,7 @@ KEPT_ATTRIBUTES = re.compile(rf"<(/?(?:{'|'.join(KEPT)}))[\s/]{_ATTRIBUTES}>")
 
 def index_view(html: str) -> str:
     """``html`` as the search index reads it, with the tags it does not keep taken out."""
-    if SPECIAL.search(html):
+    if any(special in html for special in SPECIAL):
         return html
     if HEADING.search(html):
         return _with_headings(html)
@@ -61,27 +61,25 @@ def index_view(html: str) -> str:
 def _with_headings(html: str) -> str:
     """The view of a fragment with headings: each heading as written, each element that
     encloses a heading (as a bare tag), the kept tags, and the text between them."""
-    tokens = list(TAG.finditer(html))
+    parts = _TAG_SPLIT.split(html)  # text, tag, text, tag, ..., text
+    tags = parts[1::2]
+    names = [_name(tag) for tag in tags]
     # Whether each tag is kept for enclosing a heading: every element open when a heading
-    # starts is, and its end tag with it. A tag that does not match is left to the parser.
-    encloses = [False] * len(tokens)
-    names: list[str | None] = []
+    # starts is, and its end tag with it.
+    encloses = [False] * len(tags)
     open_: list[int] = []
-    for index, token in enumerate(tokens):
-        closing, name, attributes = token.group(1, 2, 3)
-        name = name.lower() if name else None
-        names.append(name)
-        if name is None or name in VOID or attributes.rstrip().endswith("/"):
+    for index, (tag, name) in enumerate(zip(tags, names, strict=True)):
+        if name is None or name in VOID or tag.endswith("/>"):
             continue
-        if closing:
+        if tag[1] == "/":
             if not open_ or names[open_[-1]] != name:
-                return html  # not well formed: only the parser's own reading is safe
+                return html  # tags that do not nest: only the parser's own reading is safe
             encloses[index] = encloses[open_.pop()]
-            continue
-        if name in HEADINGS:
-            for enclosing in open_:
-                encloses[enclosing] = True
-        open_.append(index)
+        else:
+            if name in HEADINGS:
+                for enclosing in open_:
+                    encloses[enclosing] = True
+            open_.append(index)
     if open_:
         return html
 
@@ -89,26 +87,30 @@ def _with_headings(html: str) -> str:
     # is folded when the next tag that is kept (or the end) is reached. Inside a heading,
     # everything stays as written.
     out: list[str] = []
-    text: list[str] = []
-    position = 0
+    text = [parts[0]]
     in_heading = False
-    for token, name, kept in zip(tokens, names, encloses, strict=True):
-        text.append(html[position : token.start()])
-        position = token.end()
-        closing = token.group(1)
+    for index, (tag, name) in enumerate(zip(tags, names, strict=True)):
         if in_heading:
-            out += [*text, token.group(0)]
-            in_heading = not (name in HEADINGS and closing)
+            out += [*text, tag]
+            in_heading = not (name in HEADINGS and tag[1] == "/")
         elif name in HEADINGS:
-            out += [_fold("".join(text)), token.group(0)]
-            in_heading = not closing
-        elif kept or name in KEPT:
-            out += [_fold("".join(text)), f"<{closing}{name}>"]
+            out += [_fold("".join(text)), tag]
+            in_heading = tag[1] != "/"
+        elif encloses[index] or name in KEPT:
+            out += [_fold("".join(text)), f"</{name}>" if tag[1] == "/" else f"<{name}>"]
         else:
+            text.append(parts[2 * index + 2])
             continue
-        text = []
-    out.append(_fold("".join(text) + html[position:]))
+        text = [parts[2 * index + 2]]
+    out.append(_fold("".join(text)))
     return "".join(out)
+
+
+def _name(tag: str) -> str | None:
+    """A tag's element name in lower case (None for a comment or declaration)."""
+    if tag[1] == "!":
+        return None
+    return tag[2 if tag[1] == "/" else 1 :].split(None, 1)[0].rstrip("/>").lower() or None
 
 
 def _fold(text: str) -> str:
