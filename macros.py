@@ -5,9 +5,10 @@ hub/site.py, where the logic is, so a move to another engine rewrites this file 
     on_config        load and check the data once; the theme's extras; the build's notes
     on_env           the theme's compiled templates are kept for the next rebuild (serve)
     on_page_markdown a page's review dates; its macro calls (hub/macrocalls.py); a report's footer
-    on_page_content  the macros' HTML goes in after Markdown (hub/site.py, Fragments)
-    on_post_page     the rest, once the search index has read the page (and any report's
-                     excerpt on the reports index)
+    on_page_content  after Markdown, what site search is to read of the macros' HTML (hub/site.py,
+                     Fragments; hub/search.py)
+    on_page_context  once the search index has read the page, the macros' HTML itself
+    on_post_page     the same in any report's excerpt on the reports index
     on_post_build    open data, the Atom feed, assets; pages due for review
     on_build_error   (and on_post_build) the heap goes back to Python's usual collection
 """
@@ -19,6 +20,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from hub import site
 from hub.errors import DataError, DataErrors
@@ -63,6 +65,12 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return _build.fragments.release(html)
+
+
+@event_priority(-100)  # after the search plugin's own on_page_context, which reads the page
+def on_page_context(context, page, config, nav):
+    page.content = _build.fragments.release_all(page.content)
+    return context
 
 
 def on_post_page(output, page, config):

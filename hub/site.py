@@ -93,9 +93,11 @@ class Fragments:
         return self.HELD.sub(self._index_view, page_html)
 
     def release_all(self, html: str) -> str:
-        """On the finished page, after the search index has read the page's content: every
-        fragment's HTML, also where a placeholder is in HTML converted elsewhere (Material's blog
-        converts a report's excerpt for the reports index from the post's Markdown on its own)."""
+        """Once the search index has read the page's content: every fragment's HTML. Called
+        again on the finished page, for a placeholder in HTML converted elsewhere (Material's
+        blog converts a report's excerpt for the reports index from the post's Markdown)."""
+        if "<!--hub-" not in html:
+            return html  # the finished page, whose content has its fragments already
         return self.PLACED.sub(self._held_html, html)
 
     def _index_view(self, match: re.Match) -> str:
