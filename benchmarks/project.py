@@ -95,6 +95,7 @@ class Build:
     max_rss_mib: float
     returncode: int
     log: str
+    system: float = 0.0  # the kernel's part of ``seconds`` (file creation, page faults)
 
     def check(self, what: str) -> Build:
         if self.returncode != 0:
@@ -123,7 +124,9 @@ def build(project: Path, site: Path, *, plain: bool = False) -> Build:
         log.seek(0)
         text = log.read().decode(errors="replace")
     cpu = usage.ru_utime + usage.ru_stime
-    return Build(cpu, seconds, usage.ru_maxrss / 1024, child.returncode, text)
+    return Build(
+        cpu, seconds, usage.ru_maxrss / 1024, child.returncode, text, system=usage.ru_stime
+    )
 
 
 def instructions(project: Path, work: Path) -> tuple[int, int] | None:
