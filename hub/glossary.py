@@ -143,7 +143,8 @@ class _Expander:
         return self.wrapped[match[0]]
 
     def abbreviate(self, html: str) -> str:
-        if not self.words.search(html):
+        matches = list(self.words.finditer(html))
+        if not matches:
             return html  # the common case: no abbreviation anywhere in the fragment
         if not self.plain or html.rfind("<") > html.rfind(">"):
             return _abbreviate_by_parts(html, self.words, self.wrap)
@@ -152,7 +153,7 @@ class _Expander:
         # are looked at; the many other tags are never visited one by one.
         starts, ends = _skipped(html)
         parts, done = [], 0
-        for match in self.words.finditer(html):
+        for match in matches:
             at = match.start()
             if _in_tag(html, at) or bisect_right(starts, at) > bisect_right(ends, at):
                 continue
@@ -176,6 +177,9 @@ _SKIP_TAG = re.compile(
 
 def _skipped(html: str) -> tuple[list[int], list[int]]:
     """Where text is left alone: the starts and ends of the regions inside skipped elements."""
+    lowered = html.lower()
+    if not any(f"<{name}" in lowered for name in _SKIP):
+        return [], []  # no skipped element at all: plain text searches, far cheaper than the regex
     skipping: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
