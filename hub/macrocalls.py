@@ -59,11 +59,15 @@ def expand(markdown: str, macros: Mapping[str, Macro], *, file: str, first_line:
     number of the Markdown's first line (the front matter is above it). Every mistake on the
     page is reported at once.
     """
+    if "{{" not in markdown and "{%" not in markdown:
+        return markdown  # no call and no template code: nothing to read
     errors: list[DataError] = []
     lines = markdown.split("\n")
     fence: str | None = None
     for index, line in enumerate(lines):
-        opening = FENCE.match(line)
+        # Plain text searches first: only a line with three backticks or tildes can open or
+        # close a fence, and most lines have neither.
+        opening = FENCE.match(line) if "```" in line or "~~~" in line else None
         if fence is not None:
             if opening and opening["fence"][0] == fence[0] and len(opening["fence"]) >= len(fence):
                 fence = None
@@ -71,8 +75,8 @@ def expand(markdown: str, macros: Mapping[str, Macro], *, file: str, first_line:
         if opening:
             fence = opening["fence"]
             continue
-        if "{" not in line:
-            continue
+        if "{{" not in line and "{%" not in line:
+            continue  # an attribute list ({ #id }) or plain braces: no template code
         where = {"file": file, "line": first_line + index}
         lines[index] = _expand_line(line, macros, where, errors)
     if len(errors) == 1:
