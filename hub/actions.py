@@ -5,8 +5,6 @@ build date on the site, a fixed date in the tests), and it says only that the du
 passed without a published update that closes the action: never that the action failed.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple

@@ -14,8 +14,6 @@ same data always give the same bytes.
 - series differ by dash pattern and marker shape, not by colour alone.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Sequence
 from typing import Literal, NamedTuple

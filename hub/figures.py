@@ -5,8 +5,6 @@ published with; a missing figure is written as its status and meaning ("suppress
 withholds small numbers ..."), never as 0 or a blank cell.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_left
 from operator import attrgetter
 from typing import NamedTuple

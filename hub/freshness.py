@@ -6,8 +6,6 @@ figures* when its next release was due on or before the given date: a newer rele
 out, and the data file still holds figures as at an earlier date.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple, Protocol

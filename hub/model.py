@@ -7,9 +7,12 @@ C. Every build imports the hub and builds tens of thousands of rows at national 
 :class:`Indicator` and :class:`Hub` keep lookup tables built on first use (``cached_property``):
 each is a subclass of its named tuple of fields, which, having no ``__slots__``, can hold them.
 Change a record with ``record._replace(...)`` (a changed copy builds its lookups afresh).
-"""
 
-from __future__ import annotations
+The modules that define named tuples do without ``from __future__ import annotations``: a field's
+annotation written as text is compiled by typing into a ForwardRef, about 14 µs a field on every
+import, where an annotation that is already an object costs next to nothing. Names that are only
+imported for type checkers, or defined further down, are written in quotes.
+"""
 
 import re
 from datetime import date
@@ -185,7 +188,7 @@ class _IndicatorFields(NamedTuple):
     headline_measure: str | None  # None when nothing is published
     headline_area: str | None
     baseline_note: str
-    method: Method
+    method: "Method"
     priorities: tuple[str, ...]  # priority ids (the hub's reading)
     priorities_note: str
     source: Source | None
@@ -197,7 +200,7 @@ class _IndicatorFields(NamedTuple):
     rows: tuple[Row, ...]  # in CSV order
     caveats: tuple[str, ...]
     no_data: NoData | None
-    assessment: Assessment  # the headline's status and its derivation (hub.progress)
+    assessment: "Assessment"  # the headline's status and its derivation (hub.progress)
 
 
 class Indicator(_IndicatorFields):
@@ -270,7 +273,7 @@ class _HubFields(NamedTuple):
     indicators: tuple[Indicator, ...] = ()  # in the strategy's order, 1 to 9
     sources: tuple[Source, ...] = ()
     # Progress status id -> its data/statuses.yml entry (read-only: a default is shared).
-    statuses: Mapping[str, dict[str, Any]] = MappingProxyType({})
+    statuses: "Mapping[str, dict[str, Any]]" = MappingProxyType({})
 
 
 class Hub(_HubFields):

@@ -6,8 +6,6 @@ committed. Pages link to the files through :data:`PATHS` (site paths, turned int
 links by the ``page_url`` filter).
 """
 
-from __future__ import annotations
-
 import csv
 import io
 import json

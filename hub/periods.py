@@ -13,8 +13,6 @@ Accepted forms of :meth:`Period.parse`:
 - ``2018``       calendar year, 1 January to 31 December 2018
 """
 
-from __future__ import annotations
-
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -61,7 +59,7 @@ class Period(_PeriodFields):
 
     __slots__ = ()
 
-    def __new__(cls, kind: PeriodKind, start: date, end: date, label: str) -> Period:
+    def __new__(cls, kind: PeriodKind, start: date, end: date, label: str) -> "Period":
         if kind not in ("financial-year", "academic-year", "snapshot", "calendar-year"):
             raise ValueError(f"unknown kind of period {kind!r}")
         if end < start:
@@ -83,7 +81,7 @@ class Period(_PeriodFields):
         return tuple(self)
 
     @classmethod
-    def parse(cls, text: str) -> Period:
+    def parse(cls, text: str) -> "Period":
         """Read a period written as the sources write it; raise ValueError naming the text."""
         if not isinstance(text, str):
             raise ValueError(f"period {text!r} should be text; use {ACCEPTED_FORMS}")

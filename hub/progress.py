@@ -17,8 +17,6 @@ Two methods:
   period that has passed unmet, is *off track*.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Literal, NamedTuple
@@ -64,7 +62,7 @@ class Observation(_ObservationFields):
 
     __slots__ = ()
 
-    def __new__(cls, period: Period, value: float | None, status: str) -> Observation:
+    def __new__(cls, period: Period, value: float | None, status: str) -> "Observation":
         if status not in OBSERVATION_STATUSES:
             raise ValueError(
                 f"observation status {status!r} for {period} is not known; use one of "
@@ -150,7 +148,7 @@ class Method(_MethodFields):
         tolerance_unit: ToleranceUnit | None = None,
         target: float | None = None,
         target_period: Period | None = None,
-    ) -> Method:
+    ) -> "Method":
         values = (kind, direction, baseline, tolerance, tolerance_unit, target, target_period)
         method = tuple.__new__(cls, values)
         method._check()
@@ -190,7 +188,7 @@ class Method(_MethodFields):
             )
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, object]) -> Method:
+    def from_mapping(cls, data: Mapping[str, object]) -> "Method":
         """Build from metadata: periods as text ("2017-18"); raises ValueError naming the field."""
         values = dict(data)
         for name in ("baseline", "target_period"):

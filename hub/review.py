@@ -4,8 +4,6 @@ Pure functions over a page's front matter (``reviewed:`` and ``review_due:``, YY
 macros.py hands them each page's metadata and prints the build's report.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import NamedTuple
 
