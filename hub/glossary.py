@@ -175,11 +175,19 @@ _SKIP_TAG = re.compile(
 )
 
 
+# Whether a skipped element opens anywhere: one scan, from one < to the next (letters matched as
+# [aA] rather than with IGNORECASE, which is slower, or on a lower-cased copy, which costs more).
+_ANY_SKIPPED = re.compile(
+    r"<\s*(?:"
+    + "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in sorted(_SKIP))
+    + r")(?![a-zA-Z0-9-])"
+)
+
+
 def _skipped(html: str) -> tuple[list[int], list[int]]:
     """Where text is left alone: the starts and ends of the regions inside skipped elements."""
-    lowered = html.lower()
-    if not any(f"<{name}" in lowered for name in _SKIP):
-        return [], []  # no skipped element at all: plain text searches, far cheaper than the regex
+    if not _ANY_SKIPPED.search(html):
+        return [], []  # no skipped element at all (the usual case): one quick scan tells
     skipping: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
