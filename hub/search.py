@@ -17,6 +17,9 @@ taken out and each run of whitespace made one space, which gives an index with t
 titles and words; ``tests/test_search_view.py`` compares the two on every fragment of the site.
 The page itself gets the real HTML back once the index has read it (:class:`hub.site.Fragments`).
 
+Nothing here imports MkDocs or Material, but it follows what Material's search parser keeps: a
+move to another engine or search drops this module, and the fragments' HTML is then read as is.
+
 A fragment with anything the parser treats specially inside (``<pre>``, whose whitespace it
 keeps; a script, style or object, which it skips; an element marked ``data-search-exclude``) is
 shown to it as it is, and so is one whose tags do not nest.
