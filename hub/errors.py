@@ -32,11 +32,11 @@ class DataError(Exception):
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._fields() == other._fields()
+        return self._parts() == other._parts()
 
     __hash__ = Exception.__hash__
 
-    def _fields(self) -> tuple:
+    def _parts(self) -> tuple:
         return (self.file, self.message, self.line, self.field, self.hint)
 
     def __repr__(self) -> str:

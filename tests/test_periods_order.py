@@ -1,6 +1,6 @@
-"""Period's hand-written order gives what dataclass(order=True) gave: one-item tuples of the
-comparison key compared, and NotImplemented (so a TypeError) for anything that is not a
-Period."""
+"""Period's order (a tuple's own: its fields are in sort order) gives what dataclass(order=True)
+gave: one-item tuples of the comparison key compared, and a TypeError for anything that is not
+a period."""
 
 from __future__ import annotations
 
