@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import difflib
 import json
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
@@ -47,6 +46,8 @@ def _friendly(error: jsonschema.ValidationError) -> tuple[str, str | None]:
     value = error.instance
     match error.validator:
         case "additionalProperties":
+            import difflib  # here, not above: only a mistake's hint needs it
+
             allowed = sorted(error.schema.get("properties", {}))
             extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
             names = ", ".join(f"'{key}'" for key in extra)
