@@ -2,8 +2,10 @@
 the outputs. The only Python file that knows MkDocs; each event hands plain values to
 hub/site.py, where the logic is, so a move to another engine rewrites this file alone.
 
+    on_startup       whether this is `mkdocs serve`, which rebuilds
     on_config        load and check the data once; the theme's extras; the build's notes
-    on_env           the theme's compiled templates are kept for the next rebuild (serve)
+    on_env           under `mkdocs serve`, the theme's compiled templates are kept for the next
+                     rebuild
     on_page_markdown a page's review dates; its macro calls (hub/macrocalls.py); a report's footer
     on_page_content  after Markdown, what site search is to read of the macros' HTML (hub/site.py,
                      Fragments; hub/search.py)
@@ -26,14 +28,25 @@ from hub import site
 from hub.errors import DataError, DataErrors
 
 _build: site.Build | None = None
+_serving = False  # set once per run of MkDocs; this module lives across serve's rebuilds
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
     global _build
+    # What the data load makes lives until the build ends (and is frozen below): Python's
+    # collector, which would look at it a dozen times while it is made, is paused meanwhile.
+    gc.disable()
     try:
         _build = site.Build.start(Path(config.config_file_path).parent, config.theme.dirs)
     except (DataError, DataErrors) as error:
         raise PluginError(str(error)) from None
+    finally:
+        gc.enable()
     # "Edit this page" needs the repository's address (REPO_URL, set by CI). Without it MkDocs
     # would warn that edit_uri is not a full address, so the edit link is left out instead.
     if not config.repo_url:
@@ -49,7 +62,8 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    site.keep_compiled_templates(env)
+    if _serving:  # a one-off build compiles each template once anyway: nothing to keep
+        site.keep_compiled_templates(env)
     return env
 
 
