@@ -92,8 +92,12 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    global _build
     _build.write_outputs(Path(config.site_dir), config.site_url or "")
     _log(_build.review_notes())
+    # The build's data and fragments go now, not when Python walks the heap at exit (or at
+    # serve's next build): nothing after this event uses them.
+    _build = None
     gc.unfreeze()  # under `mkdocs serve`, this build's objects may go before the next one's
 
 

@@ -111,21 +111,20 @@ class Fragments:
         return self._held[int(match.group(1) or match.group(2))]
 
 
-def macros(
-    hub: Hub, fragments: Fragments, current_url: Callable[[], str]
-) -> dict[str, Callable[..., Markup]]:
-    """Every view bound to the loaded data and to the page being built, by macro name.
+def macros(hub: Hub, fragments: Fragments) -> dict[str, Callable[..., Markup]]:
+    """Every view bound to the loaded data, by macro name.
 
     Each macro returns a placeholder; ``fragments.release`` puts the HTML in after Markdown.
+    Links are made relative to the page set by ``render.at_page`` (``Build.page_markdown`` sets
+    it around a page's macro calls).
     """
     abbreviations = glossary.expansions(hub.glossary)
 
     def bind(view: Callable[..., Markup], searched: bool) -> Callable[..., Markup]:
         @wraps(view)
         def macro(*args: object, **kwargs: object) -> Markup:
-            with render.at_page(current_url()):
-                # Abbreviations expand in a macro's HTML as they do in the page's Markdown.
-                html = glossary.abbreviate(view(hub, *args, **kwargs), abbreviations)
+            # Abbreviations expand in a macro's HTML as they do in the page's Markdown.
+            html = glossary.abbreviate(view(hub, *args, **kwargs), abbreviations)
             return fragments.hold(html, searched=searched)
 
         return macro
@@ -149,8 +148,7 @@ class Build:
         self.fragments = Fragments()
         # Each page's front matter as written, for the review report after the build.
         self.pages_meta: dict[str, dict] = {}
-        self._url = ""
-        self.macros = macros(hub, self.fragments, lambda: self._url)
+        self.macros = macros(hub, self.fragments)
 
     @classmethod
     def start(cls, root: Path, theme_dirs: Iterable[Path]) -> Build:
@@ -168,9 +166,9 @@ class Build:
         """
         self.pages_meta[page] = dict(meta)
         meta["review"] = review.describe(page, meta, self.hub.build_date)  # main.html shows it
-        self._url = url
         try:
-            markdown = macrocalls.expand(markdown, self.macros, file=f"docs/{page}")
+            with render.at_page(url):
+                markdown = macrocalls.expand(markdown, self.macros, file=f"docs/{page}")
         except (DataError, DataErrors) as error:
             raise _moved(error, _front_matter_lines(source(), markdown)) from None
         footer = self._report_footer(page, url)
