@@ -5,7 +5,7 @@ loaded and hands it each page and the finished site. Nothing here imports MkDocs
 another engine keeps all of it.
 
     config loaded    -> Build.start: the data, loaded and checked once; theme extras; notes
-    theme ready      -> keep_compiled_templates
+    theme ready      -> keep_compiled_templates (under `mkdocs serve`, which rebuilds)
     each page        -> Build.page_markdown: review dates, macro calls, a report's footer;
                         after Markdown: Build.fragments.release; the finished page:
                         Build.fragments.release_all
