@@ -2,7 +2,8 @@
 
 Links in fragments are raw HTML, which MkDocs does not rewrite, so the ``page_url`` filter turns
 a docs path (``priorities/neglect.md#indicators``) into a URL relative to the page being built.
-The page is set by :func:`at_page` (macros.py does it around every macro call).
+The page is set by :func:`at_page` (hub/site.py's ``Build.page_markdown`` does it around a
+page's macro calls).
 """
 
 from __future__ import annotations

@@ -166,22 +166,21 @@ class Build:
         """
         self.pages_meta[page] = dict(meta)
         meta["review"] = review.describe(page, meta, self.hub.build_date)  # main.html shows it
-        try:
-            with render.at_page(url):
+        with render.at_page(url):  # links in the macros' HTML and the footer are relative to it
+            try:
                 markdown = macrocalls.expand(markdown, self.macros, file=f"docs/{page}")
-        except (DataError, DataErrors) as error:
-            raise _moved(error, _front_matter_lines(source(), markdown)) from None
-        footer = self._report_footer(page, url)
+            except (DataError, DataErrors) as error:
+                raise _moved(error, _front_matter_lines(source(), markdown)) from None
+            footer = self._report_footer(page)
         return f"{markdown}\n\n{footer}\n" if footer else markdown
 
-    def _report_footer(self, page: str, url: str) -> str | None:
+    def _report_footer(self, page: str) -> str | None:
         """For a highlight report's page: who published it, when, where and its priorities."""
         folder, _, name = page.rpartition("/")
         report_id = name.removesuffix(".md")
         if folder != reports.POSTS_DIR or report_id not in {r.id for r in self.hub.reports}:
             return None
-        with render.at_page(url):
-            return str(views.report_details(self.hub, report_id))
+        return str(views.report_details(self.hub, report_id))
 
     def write_outputs(self, site_dir: Path, site_url: str) -> None:
         """Files that exist only in the built site: nothing generated is committed."""
