@@ -4,6 +4,7 @@ hub/site.py, where the logic is, so a move to another engine rewrites this file 
 
     on_startup       whether this is `mkdocs serve`, which rebuilds
     on_config        load and check the data once; the theme's extras; the build's notes
+    on_files         the hub's CSS and JS, written once by MkDocs without their comments
     on_env           under `mkdocs serve`, the theme's compiled templates are kept for the next
                      rebuild
     on_page_markdown a page's review dates; its macro calls (hub/macrocalls.py); a report's footer
@@ -11,7 +12,7 @@ hub/site.py, where the logic is, so a move to another engine rewrites this file 
                      Fragments; hub/search.py)
     on_page_context  once the search index has read the page, the macros' HTML itself
     on_post_page     the same in any report's excerpt on the reports index
-    on_post_build    open data, the Atom feed, assets; pages due for review
+    on_post_build    open data, the Atom feed; pages due for review
     on_build_error   (and on_post_build) the heap goes back to Python's usual collection
 """
 
@@ -59,6 +60,20 @@ def on_config(config):
     # build. Frozen objects are left out of collections until the build ends (gc.freeze).
     gc.freeze()
     return config
+
+
+def on_files(files, config):
+    sources = {}
+    for name in site.ASSETS:
+        file = files.get_file_from_path(name)
+        sources[name] = None if file is None else file.content_string
+    try:
+        shipped = site.shipped_assets(sources)
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    for name, text in shipped.items():  # MkDocs writes this text in place of copying the file
+        files.get_file_from_path(name).content_string = text
+    return files
 
 
 def on_env(env, config, files):

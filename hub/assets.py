@@ -9,7 +9,6 @@ a line. Nothing else changes, so the result behaves exactly as the source does.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 # The hub's own assets, relative to the built site.
 ASSETS = ("stylesheets/hub.css", "javascripts/exit-this-page.js", "javascripts/md-scope.js")
@@ -26,9 +25,7 @@ def without_comments(text: str, *, javascript: bool = False) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
 
 
-def strip_comments(site_dir: Path, assets: tuple[str, ...] = ASSETS) -> None:
-    """Rewrite each of the hub's assets in the built site without comments."""
-    for name in assets:
-        path = site_dir / name
-        text = path.read_text(encoding="utf-8")
-        path.write_text(without_comments(text, javascript=name.endswith(".js")), encoding="utf-8")
+def shipped(name: str, source: str) -> str:
+    """What the built site gets for one of the hub's assets (``name`` as in ASSETS): its source
+    without comments. MkDocs writes it once, in place of copying the file (macros.py)."""
+    return without_comments(source, javascript=name.endswith(".js"))

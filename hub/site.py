@@ -5,6 +5,7 @@ loaded and hands it each page and the finished site. Nothing here imports MkDocs
 another engine keeps all of it.
 
     config loaded    -> Build.start: the data, loaded and checked once; theme extras; notes
+    files collected  -> shipped_assets: the hub's CSS and JS without their comments
     theme ready      -> keep_compiled_templates (under `mkdocs serve`, which rebuilds)
     each page        -> Build.page_markdown: review dates, macro calls, a report's footer;
                         after Markdown: Build.fragments.release; the finished page:
@@ -15,7 +16,7 @@ another engine keeps all of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from pathlib import Path
 
@@ -58,6 +59,23 @@ def build_notes(hub: Hub) -> list[str]:
         *contacts.stale_warnings(hub.contacts, hub.build_date, hub.safety.check_every_months),
         *freshness.report(hub.indicators, hub.build_date),
     ]
+
+
+ASSETS = assets.ASSETS  # the hub's own CSS and JS, by their path under docs/ and in the site
+
+
+def shipped_assets(sources: Mapping[str, str | None]) -> dict[str, str]:
+    """The hub's CSS and JS as the site ships them, by path: without their comments, so fewer
+    bytes for readers on slow connections. ``sources`` holds each one's text as written, or
+    None where docs/ lacks it (a DataError: every page loads them)."""
+    missing = [name for name in ASSETS if sources.get(name) is None]
+    if missing:
+        raise DataError(
+            file=f"docs/{missing[0]}",
+            message="the file is missing, and every page loads it",
+            hint="restore it from git",
+        )
+    return {name: assets.shipped(name, sources[name]) for name in ASSETS}
 
 
 class Fragments:
@@ -189,8 +207,6 @@ class Build:
         opendata.write(hub, site_dir)
         # The highlight reports' Atom feed, with absolute addresses from site_url (SITE_URL in CI).
         reports.write_feed(hub.reports, hub.priorities, site_dir, site_url, hub.build_date)
-        # The hub's CSS and JS without their comments: fewer bytes for readers on slow connections.
-        assets.strip_comments(site_dir)
 
     def review_notes(self) -> list[str]:
         """Pages without review dates, and pages overdue for review (never fails the build)."""

@@ -6,6 +6,8 @@ import pytest
 
 from conftest import ROOT
 from hub.assets import ASSETS, without_comments
+from hub.errors import DataError
+from hub.site import shipped_assets
 
 
 @pytest.mark.parametrize(
@@ -42,3 +44,17 @@ def test_published_assets_are_the_sources_without_comments(site, name):
     assert published == without_comments(source, javascript=name.endswith(".js"))
     assert "/*" not in published
     assert len(published) < len(source)
+
+
+def test_a_missing_asset_fails_the_build_naming_the_file():
+    sources = {name: "a { color: red; }\n" for name in ASSETS}
+    sources[ASSETS[1]] = None
+    with pytest.raises(DataError) as caught:
+        shipped_assets(sources)
+    assert caught.value.file == f"docs/{ASSETS[1]}"
+    assert "restore it" in str(caught.value)
+
+
+def test_every_asset_is_shipped_without_comments():
+    sources = {name: "/* why */\na { color: red; }\n" for name in ASSETS}
+    assert shipped_assets(sources) == dict.fromkeys(ASSETS, "a { color: red; }\n")
