@@ -44,15 +44,6 @@ class Tick(NamedTuple):
     text_at: float  # where its label goes on the same axis (value labels sit 4 lower, centred)
 
 
-class Point(NamedTuple):
-    """A published figure's place on a line (a named tuple: a chart has one per figure)."""
-
-    x: float
-    y: float
-    period: str
-    text: str  # the value in words: "26.3%"
-
-
 class Gap(NamedTuple):
     """A period of a series with no published figure, drawn as a hollow marker on the axis."""
 
@@ -84,7 +75,6 @@ class Line(NamedTuple):
     dash: str  # stroke-dasharray, "" for solid
     marker: str  # "circle", "square", "triangle" or "diamond"
     segments: tuple[str, ...]  # SVG polyline "points" text, one per unbroken run
-    points: tuple[Point, ...]
     gaps: tuple[Gap, ...]
     legend_x: float  # where its legend entry starts: a sample line 28 wide, its marker, the name
     legend_marker_x: float
@@ -155,7 +145,7 @@ def line_chart(
     lines, gap_stacks = [], {}
     legend_x = left
     for index, item in enumerate(series):
-        line = _line(item, index, xs, y_of, y_of(max(low, 0)), unit, places, legend_x)
+        line = _line(item, index, xs, y_of, y_of(max(low, 0)), legend_x)
         for gap in line.gaps:
             gap_stacks.setdefault(gap.period, []).append((index, gap))
         lines.append(line)
@@ -216,19 +206,14 @@ def _tick_label(value: float, step: float, unit: str) -> str:
 # ---------------------------------------------------------------- lines and gaps
 
 
-def _line(item, index, xs, y_of, axis_y, unit, places, legend_x) -> Line:
+def _line(item, index, xs, y_of, axis_y, legend_x) -> Line:
     dash, marker = STYLES[index]
     by_period = {obs.period: obs for obs in item.observations}
-    percent = unit == "percent"
-    segments, run, points, gaps = [], [], [], []  # run: the "x,y" pairs of an unbroken run
+    segments, run, gaps = [], [], []  # run: the "x,y" pairs of an unbroken run
     for period, x in xs.items():  # in calendar order (line_chart fills xs from sorted periods)
         obs = by_period.get(period)
         if obs is not None and obs.status == PUBLISHED:
-            value = obs.value
-            y = y_of(value)
-            text = format_number(value, places)
-            points.append(Point(x, y, period.label, f"{text}%" if percent else text))
-            run.append(f"{x},{y}")
+            run.append(f"{x},{y_of(obs.value)}")
             continue
         if run:
             segments.append(_points(run))
@@ -244,7 +229,6 @@ def _line(item, index, xs, y_of, axis_y, unit, places, legend_x) -> Line:
         dash=dash,
         marker=marker,
         segments=tuple(segments),
-        points=tuple(points),
         gaps=tuple(gaps),
         legend_x=legend_x,
         legend_marker_x=_r(legend_x + 14),
