@@ -30,6 +30,14 @@ FileName = Callable[[], str]  # the file's name for messages, worked out only fo
 # ---------------------------------------------------------------- schemas
 
 
+def forget_schemas() -> None:
+    """Read the schemas afresh at the next check. Each is read and compiled once a process, and
+    `mkdocs serve` rebuilds in the same process: each build starts here (hub/site.py), so a
+    schema edited while it runs is the one that checks the next build."""
+    for cached in (schema, _validator, _judge, _table):
+        cached.cache_clear()
+
+
 @cache
 def schema(data_dir: Path, kind: str) -> dict[str, Any]:
     path = data_dir / "schemas" / f"{kind}.schema.json"

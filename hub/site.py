@@ -33,6 +33,7 @@ from hub import (
     glossary,
     macrocalls,
     opendata,
+    readers,
     render,
     reports,
     review,
@@ -170,7 +171,9 @@ class Build:
 
     @classmethod
     def start(cls, root: Path, theme_dirs: Iterable[Path]) -> Build:
-        render.environment.cache_clear()  # fragment templates as they are now (mkdocs serve)
+        # Under `mkdocs serve`, each build sees the fragment templates and schemas as they are now.
+        render.environment.cache_clear()
+        readers.forget_schemas()
         hub = data.load(root)
         return cls(hub, theme_extras(hub, theme_dirs), build_notes(hub))
 

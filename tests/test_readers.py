@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
 import yaml
 
 from conftest import ROOT
-from hub import readers
+from hub import readers, site
 from hub.errors import DataError, DataErrors
 from hub.readers import read_csv, read_front_matter, read_yaml
 
@@ -237,3 +238,14 @@ def test_yaml_values_and_errors_are_pyyamls_own(text):
 def test_an_alias_gives_the_same_object_as_pyyaml_does():
     value = readers._parse("a: &x {b: 1}\nc: *x\n", yaml.CSafeLoader)[1]
     assert value["a"] is value["c"]
+
+
+def test_each_build_checks_with_the_schemas_as_they_are_now(project):
+    """`mkdocs serve` rebuilds in one process: a schema edited meanwhile checks the next build."""
+    site.Build.start(project, [])
+    path = project / "data" / "schemas" / "priorities.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["priorities"]["maxItems"] = 2  # the strategy has six
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    with pytest.raises((DataError, DataErrors), match="priorities"):
+        site.Build.start(project, [])
