@@ -2,8 +2,9 @@
 the outputs. The only Python file that knows MkDocs; each event hands plain values to
 hub/site.py, where the logic is, so a move to another engine rewrites this file alone.
 
-    on_startup       whether this is `mkdocs serve`, which rebuilds
-    on_config        load and check the data once; the theme's extras; the build's notes
+    on_startup       whether this is `mkdocs serve`, which rebuilds (and the Python files then)
+    on_config        under serve, whether Python files changed since; load and check the data
+                     once; the theme's extras; the build's notes
     on_files         the hub's CSS and JS, written once by MkDocs without their comments
     on_env           under `mkdocs serve`, the theme's compiled templates are kept for the next
                      rebuild
@@ -30,15 +31,20 @@ from hub.errors import DataError, DataErrors
 
 _build: site.Build | None = None
 _serving = False  # set once per run of MkDocs; this module lives across serve's rebuilds
+_code: dict[str, int] | None = None  # under serve: the Python files as the server loaded them
 
 
 def on_startup(command, dirty):
-    global _serving
+    global _serving, _code
     _serving = command == "serve"
+    if _serving:
+        _code = site.code_versions(Path(__file__))
 
 
 def on_config(config):
     global _build
+    if _code is not None:  # a rebuild under serve runs the code the server started with
+        _log(site.stale_code(_code, site.code_versions(Path(__file__))))
     # What the data load makes lives until the build ends (and is frozen below): Python's
     # collector, which would look at it a dozen times while it is made, is paused meanwhile.
     gc.disable()

@@ -7,6 +7,7 @@ another engine keeps all of it.
     config loaded    -> Build.start: the data, loaded and checked once; theme extras; notes
     files collected  -> shipped_assets: the hub's CSS and JS without their comments
     theme ready      -> keep_compiled_templates (under `mkdocs serve`, which rebuilds)
+    each serve build -> code_versions, stale_code: Python edited since the server started
     each page        -> Build.page_markdown: review dates, macro calls, a report's footer;
                         after Markdown: Build.fragments.release; the finished page:
                         Build.fragments.release_all
@@ -230,6 +231,38 @@ def _moved(error: DataError | DataErrors, lines: int) -> DataError | DataErrors:
     if error.line is None or not lines:
         return error
     return error.at_line(error.line + lines)
+
+
+def code_versions(hooks_file: Path) -> dict[str, int]:
+    """The hub's Python files (``hooks_file``, macros.py, and hub/*.py), each with when it last
+    changed, named from the project's folder."""
+    root = hooks_file.parent
+    files = [hooks_file, *sorted(Path(__file__).resolve().parent.glob("*.py"))]
+    return {_named(path, root): path.stat().st_mtime_ns for path in files}
+
+
+def stale_code(loaded: Mapping[str, int], now: Mapping[str, int]) -> list[str]:
+    """Lines for the log when Python files changed after the server loaded them.
+
+    Python loads the hub's code once a process, and `mkdocs serve` rebuilds in the same
+    process: pages, data, schemas and templates are read afresh, the code is not.
+    """
+    changed = sorted(
+        name for name in loaded.keys() | now.keys() if loaded.get(name) != now.get(name)
+    )
+    if not changed:
+        return []
+    return [
+        f"Python code changed since this server started ({', '.join(changed)}): the site is "
+        "still built with the code it started with. Stop it (Ctrl+C) and run make serve again."
+    ]
+
+
+def _named(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:  # the hub installed outside the project
+        return str(path)
 
 
 class _CompiledTemplates(BytecodeCache):
