@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from functools import wraps
 from pathlib import Path
 
@@ -237,8 +238,11 @@ def code_versions(hooks_file: Path) -> dict[str, int]:
     """The hub's Python files (``hooks_file``, macros.py, and hub/*.py), each with when it last
     changed, named from the project's folder."""
     root = hooks_file.parent
-    files = [hooks_file, *sorted(Path(__file__).resolve().parent.glob("*.py"))]
-    return {_named(path, root): path.stat().st_mtime_ns for path in files}
+    versions = {}
+    for path in [hooks_file, *sorted(Path(__file__).resolve().parent.glob("*.py"))]:
+        with suppress(FileNotFoundError):  # deleted since it was listed: reported as gone
+            versions[_named(path, root)] = path.stat().st_mtime_ns
+    return versions
 
 
 def stale_code(loaded: Mapping[str, int], now: Mapping[str, int]) -> list[str]:
