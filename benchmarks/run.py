@@ -16,7 +16,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import html, lighthouse, livereload, loads, machine, project, static, synthetic
+from benchmarks import (
+    hooktimes,
+    html,
+    lighthouse,
+    livereload,
+    loads,
+    machine,
+    project,
+    static,
+    synthetic,
+)
 from benchmarks import weight as page_weight
 
 SECTIONS = ("build", "scale", "weight", "lighthouse", "editing")
@@ -143,6 +153,7 @@ def build_section(report: Report, real: Path, work: Path, runs: int) -> None:
         f"{verdict(paired <= 1.10)}); median ÷ median: {h / p:.3f}; fastest ÷ fastest: "
         f"{fastest:.3f}; wall: {_median(hub, 'wall') / _median(plain, 'wall'):.3f}."
     )
+    hooks_section(report, *hooktimes.measure(real, work, runs))
     counted = project.instructions(real, work)
     if counted:
         hub_count, plain_count = counted
@@ -151,6 +162,31 @@ def build_section(report: Report, real: Path, work: Path, runs: int) -> None:
             f"{hub_count / 1e9:.3f} G ÷ plain {plain_count / 1e9:.3f} G = "
             f"**{hub_count / plain_count:.3f}**."
         )
+
+
+def hooks_section(report: Report, hub: list[dict], plain: list[dict]) -> None:
+    """Each of the hub's hooks, CPU time in the build's own process, median of the builds."""
+
+    def ms(builds: list[dict], name: str) -> float:
+        return statistics.median(b.get(name, 0.0) for b in builds) * 1000
+
+    names = sorted({n for b in hub for n in b} - {"build"}, key=lambda n: -ms(hub, n))
+    in_hooks = statistics.median(sum(v for n, v in b.items() if n != "build") for b in hub) * 1000
+    gap = ms(hub, "build") - ms(plain, "build")
+    rows = [[f"`{n}`" if n.startswith("on_") else n, f"{ms(hub, n):.1f}"] for n in names]
+    rows += [
+        ["**all of the hub's hooks**", f"**{in_hooks:.1f}**"],
+        ["the hub's build (config loaded to site written)", f"{ms(hub, 'build'):.1f}"],
+        ["plain Material's build, timed the same way", f"{ms(plain, 'build'):.1f}"],
+        ["difference", f"{gap:.1f}"],
+        ["of it outside the hooks (MkDocs and Material doing more)", f"{gap - in_hooks:.1f}"],
+    ]
+    report.table(
+        f"Where the hub's time goes: CPU ms in the build process, median of {len(hub)} "
+        "alternating builds each",
+        ["part", "ms"],
+        rows,
+    )
 
 
 def paired_ratio(hub: list, plain: list) -> float:
