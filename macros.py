@@ -69,16 +69,15 @@ def on_config(config):
 
 
 def on_files(files, config):
-    sources = {}
-    for name in site.ASSETS:
-        file = files.get_file_from_path(name)
-        sources[name] = None if file is None else file.content_string
+    found = {name: files.get_file_from_path(name) for name in site.ASSETS}
     try:
-        shipped = site.shipped_assets(sources)
+        shipped = site.shipped_assets(
+            {name: None if file is None else file.content_string for name, file in found.items()}
+        )
     except DataError as error:
         raise PluginError(str(error)) from None
     for name, text in shipped.items():  # MkDocs writes this text in place of copying the file
-        files.get_file_from_path(name).content_string = text
+        found[name].content_string = text
     return files
 
 

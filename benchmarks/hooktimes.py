@@ -12,12 +12,11 @@ from __future__ import annotations
 import functools
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from benchmarks.project import ENV, PLAIN_CONFIG
+from benchmarks.project import PLAIN_CONFIG, child_json
 
 IMPORT = "import of macros.py and hub/"
 
@@ -33,13 +32,8 @@ def measure(project: Path, work: Path, runs: int) -> tuple[list[dict], list[dict
 
 
 def _child(project: Path, site: Path, config: str) -> dict:
-    cmd = [sys.executable, "-m", "benchmarks.hooktimes", str(project), str(site), config]
-    root = Path(__file__).resolve().parent.parent
-    env = {**ENV, "PYTHONPATH": str(root)}  # benchmarks/ from here, hub/ from the copy
-    done = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"timed build failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    args = (str(project), str(site), config)
+    return child_json("benchmarks.hooktimes", project, *args, what="timed build")
 
 
 def _main(project: str, site: str, config: str) -> None:

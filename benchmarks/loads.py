@@ -10,24 +10,17 @@ import functools
 import importlib
 import json
 import os
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.project import ENV
+from benchmarks.project import child_json
 
 READERS = ("read_yaml", "read_csv")
 
 
 def count(project: Path, site: Path) -> dict:
-    cmd = [sys.executable, "-m", "benchmarks.loads", str(project), str(site)]
-    root = Path(__file__).resolve().parent.parent
-    env = {**ENV, "PYTHONPATH": str(root)}
-    done = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"counting build failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return child_json("benchmarks.loads", project, str(project), str(site), what="counting build")
 
 
 def _instrument() -> tuple[Counter, Counter]:

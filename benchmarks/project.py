@@ -9,6 +9,7 @@ maximum resident set size.
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -103,6 +104,20 @@ class Build:
                 f"{what}: build failed (exit {self.returncode}):\n{self.log[-4000:]}"
             )
         return self
+
+
+def child_json(module: str, project: Path, *args: str, what: str) -> dict:
+    """Run ``python -m <module> <args>`` in ``project`` and read the JSON object it prints last.
+
+    benchmarks/ comes from this repository (the copy has none), hub/ from the copy. ``what``
+    names the child in an error.
+    """
+    cmd = [sys.executable, "-m", module, *args]
+    env = {**ENV, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    done = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{what} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def build(project: Path, site: Path, *, plain: bool = False) -> Build:

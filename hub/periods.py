@@ -75,11 +75,6 @@ class Period(_PeriodFields):
     def __repr__(self) -> str:
         return f"Period({self.kind!r}, {self.start!r}, {self.end!r}, {self.label!r})"
 
-    @property
-    def _key(self) -> tuple:
-        """What periods are compared by: (end, start, kind, label)."""
-        return tuple(self)
-
     @classmethod
     def parse(cls, text: str) -> "Period":
         """Read a period written as the sources write it; raise ValueError naming the text."""

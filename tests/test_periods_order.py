@@ -16,13 +16,18 @@ PERIODS = [Period.parse(text) for text in TEXTS]
 OPERATORS = [operator.lt, operator.le, operator.gt, operator.ge, operator.eq, operator.ne]
 
 
+def key(period: Period) -> tuple:
+    """What periods sort by, as the calendar reads them: end date, then start, kind and label."""
+    return (period.end, period.start, period.kind, period.label)
+
+
 @pytest.mark.parametrize("compare", OPERATORS, ids=lambda op: op.__name__)
 def test_periods_compare_as_their_keys_did(compare):
     for a, b in itertools.product(PERIODS, repeat=2):
-        assert compare(a, b) is compare((a._key,), (b._key,)), (a, b)
+        assert compare(a, b) is compare((key(a),), (key(b),)), (a, b)
         same = Period(a.kind, a.start, a.end, a.label)  # an equal period, not the same object
-        assert compare(same, b) is compare((a._key,), (b._key,))
-    assert sorted(PERIODS, reverse=True) == sorted(PERIODS, key=lambda p: (p._key,), reverse=True)
+        assert compare(same, b) is compare((key(a),), (key(b),))
+    assert sorted(PERIODS, reverse=True) == sorted(PERIODS, key=lambda p: (key(p),), reverse=True)
 
 
 @pytest.mark.parametrize("compare", OPERATORS[:4], ids=lambda op: op.__name__)
@@ -36,4 +41,4 @@ def test_a_period_does_not_compare_with_other_things(compare, other):
 
 def test_equal_periods_hash_alike():
     a = PERIODS[0]
-    assert hash(Period(a.kind, a.start, a.end, a.label)) == hash(a) == hash(a._key)
+    assert hash(Period(a.kind, a.start, a.end, a.label)) == hash(a) == hash(key(a))
