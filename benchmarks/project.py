@@ -147,9 +147,10 @@ def build(project: Path, site: Path, *, plain: bool = False) -> Build:
 def instructions(project: Path, work: Path) -> tuple[int, int] | None:
     """Instructions run by one hub build and one plain build of ``project`` (hub, plain).
 
-    Counted by valgrind's callgrind, which gives the same count on every run, where this shared
-    machine's build times wander by a fifth from one minute to the next. It runs a build about
-    50 times slower, so the two run side by side, one per core. None without valgrind.
+    Counted by valgrind's callgrind, which gives nearly the same count on every run (within a
+    few parts in a thousand), where this shared machine's build times wander by a fifth from one
+    minute to the next. It runs a build about 50 times slower, so the two run side by side, one
+    per core. None without valgrind.
     """
     if shutil.which("valgrind") is None:
         return None

@@ -164,8 +164,8 @@ def build_section(report: Report, real: Path, work: Path, runs: int) -> None:
     if counted:
         hub_count, plain_count = counted
         report.note(
-            f"Instructions run, one build each (valgrind callgrind; the same on every run): hub "
-            f"{hub_count / 1e9:.3f} G ÷ plain {plain_count / 1e9:.3f} G = "
+            f"Instructions run, one build each (valgrind callgrind; nearly the same on every "
+            f"run): hub {hub_count / 1e9:.3f} G ÷ plain {plain_count / 1e9:.3f} G = "
             f"**{hub_count / plain_count:.3f}**."
         )
 
@@ -221,9 +221,8 @@ def median_interval(values: list[float], confidence: float = 0.95) -> tuple[floa
     (each value does with probability 1/2). None when n is too small for one (5 or fewer at 95 %).
     """
     ordered, n = sorted(values), len(values)
-    tail, k = 0.0, 0
-    while k < n and tail + math.comb(n, k) / 2**n <= (1 - confidence) / 2:
-        tail += math.comb(n, k) / 2**n
+    tail, k = 0.0, 0  # tail: the chance that fewer than k values fall below the median
+    while k < n and (tail := tail + math.comb(n, k) / 2**n) <= (1 - confidence) / 2:
         k += 1
     return None if k == 0 else (ordered[k - 1], ordered[n - k])
 
