@@ -59,7 +59,7 @@ test: install browser lint
 	$(BIN)/pytest
 
 # Build time against plain Material, scale to 1,000 synthetic indicators, page weight,
-# Lighthouse (pinned in benchmarks/package.json) and edit-rebuild time. Not a test: ~15 min.
+# Lighthouse (pinned in benchmarks/package.json) and edit-rebuild time. Not a test: 5-15 min.
 bench: install browser
 	npm ci --prefix benchmarks --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
