@@ -9,6 +9,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import chromium
+
 HERE = Path(__file__).resolve().parent
 CLI = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -38,9 +40,9 @@ def run(url: str) -> Report:
             f"--output-path={out}",
             f"--only-categories={','.join(CATEGORIES)}",
             "--form-factor=mobile",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+            "--chrome-flags=" + " ".join(["--headless=new", *chromium.ARGS]),
         ]
-        env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium", "TMPDIR": tmp}
+        env = {**os.environ, "CHROME_PATH": chromium.PATH, "TMPDIR": tmp}
         done = subprocess.run(
             cmd, env=env, capture_output=True, text=True, timeout=300, check=False
         )

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CHROMIUM = "/usr/bin/chromium"
-# As tests/conftest.py: Chromium as root, offline, none of its own calls home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from benchmarks import chromium
 
 
 @dataclass(frozen=True)
@@ -33,7 +22,7 @@ def measure(urls: list[str]) -> list[Weight]:
 
     results = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium.PATH, args=chromium.ARGS)
         try:
             for url in urls:
                 results.append(_one(browser, url))

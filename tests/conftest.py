@@ -16,19 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.chromium import ARGS as CHROMIUM_ARGS
+from benchmarks.chromium import PATH as CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-# Chromium as root, offline: no sandbox, and none of its own calls home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 # "hub" is copied only because mkdocs.yml watches it; the build imports the installed package.
 PROJECT_FILES = [
     "mkdocs.yml",
